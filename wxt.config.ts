@@ -1,0 +1,27 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** Fixed Firefox add-on id: storage, the extension's UUID mapping in tests and updates all key on it. */
+export const GECKO_ID = 'iom-lens@iom-lens.dev';
+
+// See docs/permissions.md for why each permission is requested.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'IOM Lens',
+    description:
+      'Spots mentions of the International Organization for Migration and its former names, and explains them in hover cards.',
+    permissions: ['storage'],
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+});
