@@ -9,10 +9,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'IOM Lens',
-    description:
-      'Spots mentions of the International Organization for Migration and its former names, and explains them in hover cards.',
-    permissions: ['storage'],
+    // Name and description come from public/_locales (en, fr, es), chosen by the browser's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -1,5 +1,85 @@
 import { render } from 'preact';
-import { OptionsApp } from '@/components/OptionsApp';
+import { browser } from 'wxt/browser';
+import '@/components/Popup.css';
+import './style.css';
+import { type EraInfo, OptionsApp } from '@/components/OptionsApp';
+import names from '@/data/compiled/names.json';
+import { type MessageKey, translatorFromBrowser } from '@/lib/i18n';
+import { eraLabels } from '@/lib/i18n/eras';
+import {
+  defaultSettings,
+  ERAS,
+  loadSettings,
+  parseSettingsFile,
+  SETTINGS_FILE_NAME,
+  type Settings,
+  SettingsError,
+  saveSettings,
+  serializeSettingsFile,
+  watchSettings,
+} from '@/lib/settings';
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp />, root);
+if (root) mount(root);
+
+/** Wires the options view to storage: it re-renders whenever the settings change, here or elsewhere. */
+function mount(root: HTMLElement) {
+  const t = translatorFromBrowser((key, subs) => browser.i18n.getMessage(key as MessageKey, subs));
+  document.documentElement.lang = t.lang;
+  document.title = t('optionsTitle');
+  const eras: EraInfo[] = eraLabels(names.names, ERAS, t.lang);
+  let settings: Settings | null = null;
+
+  const draw = () =>
+    render(
+      <OptionsApp
+        t={t}
+        settings={settings}
+        eras={eras}
+        onSave={async (patch) => {
+          settings = await saveSettings(patch);
+          draw();
+        }}
+        onReset={async () => {
+          settings = await saveSettings(defaultSettings());
+          draw();
+        }}
+        onExport={() => {
+          if (settings) download(SETTINGS_FILE_NAME, serializeSettingsFile(settings));
+        }}
+        onImport={async (text) => {
+          const parsed = parseSettingsFile(text);
+          if (!parsed.ok) return parsed.error;
+          try {
+            settings = await saveSettings(parsed.settings);
+          } catch (e) {
+            return e instanceof SettingsError ? e.message : String(e);
+          }
+          draw();
+          return null;
+        }}
+      />,
+      root,
+    );
+
+  draw();
+  watchSettings((next) => {
+    settings = next;
+    draw();
+  });
+  void loadSettings().then((loaded) => {
+    settings = loaded;
+    draw();
+  });
+}
+
+/** Saves `text` as a file through a temporary link (needs no `downloads` permission). */
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoking at once can cancel the download in Firefox; a minute is far more than it needs.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -23,6 +23,7 @@ export {
   type Settings,
   type SettingsPatch,
 } from './schema';
+export { type SiteState, siteState } from './site-state';
 export {
   createSettingsStore,
   loadSettings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostMatches, isActiveOn, normalizeHostPattern } from '@/lib/settings';
+import { hostMatches, isActiveOn, normalizeHostPattern, siteState } from '@/lib/settings';
 
 const rules = (over: Partial<{ paused: boolean; allow: string[]; deny: string[] }> = {}) => ({
   paused: false,
@@ -112,5 +112,31 @@ describe('isActiveOn', () => {
 
   it('ignores the port and a trailing dot of the page host', () => {
     expect(isActiveOn(rules({ deny: ['example.org'] }), 'https://example.org.:8443/')).toBe(false);
+  });
+});
+
+describe('siteState', () => {
+  it('has no site for pages that are not websites', () => {
+    expect(siteState({ allow: [], deny: [] }, 'about:blank')).toEqual({ kind: 'none' });
+    expect(siteState({ allow: [], deny: [] }, null)).toEqual({ kind: 'none' });
+  });
+
+  it('tells a host denied by name from one denied by a wildcard or the allow list', () => {
+    expect(siteState({ allow: [], deny: ['a.org'] }, 'https://a.org/x')).toEqual({
+      kind: 'off-by-host',
+      host: 'a.org',
+    });
+    expect(siteState({ allow: [], deny: ['*.a.org'] }, 'https://b.a.org/')).toEqual({
+      kind: 'off-by-rule',
+      host: 'b.a.org',
+    });
+    expect(siteState({ allow: ['c.org'], deny: [] }, 'https://a.org/')).toEqual({
+      kind: 'off-by-rule',
+      host: 'a.org',
+    });
+    expect(siteState({ allow: ['c.org'], deny: [] }, 'https://c.org/')).toEqual({
+      kind: 'on',
+      host: 'c.org',
+    });
   });
 });
