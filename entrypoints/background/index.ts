@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listen } from '@/lib/messaging';
+import { LOOKUP_MENU_ID, openSearch, registerLookupMenu } from '@/lib/search/lookup';
 import { badgeText, TabReports } from '@/lib/tab-reports';
 
 export default defineBackground(() => {
@@ -20,4 +21,14 @@ export default defineBackground(() => {
     ping: ({ from }) => ({ pong: true, from }),
   });
   browser.tabs.onRemoved.addListener((tabId) => reports.forget(tabId));
+
+  // "Look up in IOM Lens" on selected text: opens the search pre-filled with the selection.
+  void registerLookupMenu(browser.contextMenus, browser.i18n.getMessage('contextMenuLookup')).catch((error) =>
+    console.error('[iom-lens] could not add the context-menu item', error),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === LOOKUP_MENU_ID && info.selectionText) {
+      void openSearch(browser, info.selectionText, tab?.id);
+    }
+  });
 });
