@@ -10,6 +10,7 @@ import {
   inline,
   offset,
   type Platform,
+  type Rect,
   type Side,
   shift,
   size,
@@ -83,9 +84,11 @@ export async function placeCard(input: PlacementInput): Promise<CardPlacement> {
   let maxHeight = input.card.height;
   let maxWidth = input.card.width;
 
-  const platform: Platform = {
-    getElementRects: async ({ reference: ref }) => {
-      const r = (ref as VirtualElement).getBoundingClientRect();
+  // Floating UI's DOM typings want Elements; this platform only ever sees the virtual reference and
+  // the plain box above, and answers from numbers, so its functions are typed for what they get.
+  const platform = {
+    getElementRects: async ({ reference: ref }: { reference: VirtualElement }) => {
+      const r = ref.getBoundingClientRect();
       return {
         reference: { x: r.x, y: r.y, width: r.width, height: r.height },
         floating: { x: 0, y: 0, width: floating.width, height: floating.height },
@@ -93,15 +96,15 @@ export async function placeCard(input: PlacementInput): Promise<CardPlacement> {
     },
     getClippingRect: async () => ({ x: 0, y: 0, width: viewport.width, height: viewport.height }),
     getDimensions: async () => ({ width: floating.width, height: floating.height }),
-    getClientRects: async (ref) => (ref as VirtualElement).getClientRects?.() ?? [],
+    getClientRects: async (ref: VirtualElement) => Array.from(ref.getClientRects?.() ?? []),
     isRTL: async () => input.rtl === true,
     // No offset parents, scales or documents here: coordinates are already viewport coordinates.
     getOffsetParent: async () => undefined,
     isElement: async () => false,
-    getDocumentElement: async () => ({}) as Element,
+    getDocumentElement: async () => ({}),
     getScale: async () => ({ x: 1, y: 1 }),
-    convertOffsetParentRelativeRectToViewportRelativeRect: async ({ rect }) => rect,
-  };
+    convertOffsetParentRelativeRectToViewportRelativeRect: async ({ rect }: { rect: Rect }) => rect,
+  } as unknown as Platform;
 
   const { x, y, placement } = await computePosition(
     reference,
