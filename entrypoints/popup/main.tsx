@@ -1,28 +1,147 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import '@/components/Popup.css';
+import './style.css';
 import { PopupApp } from '@/components/PopupApp';
-import type { PageReport } from '@/lib/messages';
+import type { EngineState } from '@/components/search/SearchPanel';
+import { type MessageKey, translatorFromBrowser } from '@/lib/i18n';
+import { isEnvelope, type PageReport } from '@/lib/messages';
 import { send } from '@/lib/messaging';
+import { loadSettings, type Settings, saveSettings, siteState, watchSettings } from '@/lib/settings';
+import { pageState } from './page-state';
+
+/** Marks the first render for `npm run bench` (scripts/bench-popup.ts reads it). */
+const FIRST_RENDER_MARK = 'iom-lens:popup-first-render';
 
 const root = document.getElementById('app');
-if (root) {
-  render(<PopupApp report={null} loading />, root);
-  void loadReport().then((report) => render(<PopupApp report={report} loading={false} />, root));
-}
+if (root) mount(root);
 
-async function loadReport(): Promise<PageReport | null> {
-  const tabId = tabIdFromQuery(location.search) ?? (await activeTabId());
-  if (tabId === undefined) return null;
-  return send(browser.runtime, 'get-tab-report', { tabId });
-}
+/**
+ * Wires the popup view to the tab, the settings and the search. The first render uses nothing
+ * asynchronous; the tab's report, the settings and the search engine (with the dataset, loaded by
+ * dynamic import) arrive afterwards and re-render.
+ */
+function mount(root: HTMLElement) {
+  const t = translatorFromBrowser((key, subs) => browser.i18n.getMessage(key as MessageKey, subs));
+  document.documentElement.lang = t.lang;
+  const params = new URLSearchParams(location.search);
+  const initialQuery = params.get('q') ?? '';
+  // `popup.html?tabId=N` reports on tab N: opened as a window or a page (context menu, e2e tests),
+  // the popup is not in the tab's window, or is itself the active tab.
+  const tabParam = params.get('tabId');
+  const fixedTabId = tabParam !== null && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
 
-/** `popup.html?tabId=N` reports on tab N: opened as a page (e2e tests), the popup is itself the active tab. */
-function tabIdFromQuery(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tabId');
-  return raw !== null && /^\d+$/.test(raw) ? Number(raw) : undefined;
-}
+  let tabId: number | undefined;
+  let url: string | null = null;
+  let report: PageReport | null = null;
+  let reportLoaded = false;
+  let settings: Settings | null = null;
+  let engine: EngineState = { kind: 'loading' };
+  let engineRequested = false;
 
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  const draw = () =>
+    render(
+      <PopupApp
+        t={t}
+        page={reportLoaded ? pageState(report, settings, url) : { kind: 'loading' }}
+        paused={settings ? settings.paused : null}
+        site={settings ? siteState(settings, url) : { kind: 'none' }}
+        engine={engine}
+        initialQuery={initialQuery}
+        onQueryChange={requestEngine}
+        onReveal={(index) => void reveal(index)}
+        onPausedChange={(paused) => void saveSettings({ paused }).catch(showError)}
+        onSiteOff={(host) => {
+          if (settings) void saveSettings({ deny: [...settings.deny, host] }).catch(showError);
+        }}
+        onSiteOn={(host) => {
+          if (settings) void saveSettings({ deny: settings.deny.filter((p) => p !== host) }).catch(showError);
+        }}
+        optionsUrl={browser.runtime.getURL('/options.html')}
+        onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      />,
+      root,
+    );
+
+  draw();
+  performance.mark(FIRST_RENDER_MARK);
+
+  // The dataset is the popup's biggest part: fetch it once the first frame is on screen, or at once
+  // when a query is waiting.
+  if (initialQuery) requestEngine();
+  else requestAnimationFrame(() => setTimeout(requestEngine, 0));
+
+  function requestEngine() {
+    if (engineRequested) return;
+    engineRequested = true;
+    import('@/lib/search/load')
+      .then(({ loadSearchEngine }) => loadSearchEngine())
+      .then(
+        (ready) => {
+          engine = { kind: 'ready', engine: ready };
+        },
+        (error: unknown) => {
+          engine = { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+        },
+      )
+      .finally(draw);
+  }
+
+  watchSettings((next) => {
+    settings = next;
+    draw();
+  });
+  void loadSettings().then((loaded) => {
+    settings = loaded;
+    draw();
+  });
+
+  void (async () => {
+    tabId = fixedTabId;
+    if (tabId === undefined) {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      tabId = tab?.id;
+      url = tab?.url ?? null;
+    } else {
+      url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? null;
+    }
+    report =
+      tabId === undefined ? null : await send(browser.runtime, 'get-tab-report', { tabId }).catch(() => null);
+    url = report?.url ?? url;
+    reportLoaded = true;
+    draw();
+  })();
+
+  // Content scripts send their reports to every extension page: keep the list live while the popup is open.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (
+      isEnvelope(message) &&
+      message.type === 'page-report' &&
+      sender.tab?.id === tabId &&
+      tabId !== undefined
+    ) {
+      report = message.data as PageReport;
+      url = report.url;
+      reportLoaded = true;
+      draw();
+    }
+    return undefined; // no reply: the background answers page reports
+  });
+
+  async function reveal(index: number) {
+    if (tabId === undefined) return;
+    await browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { index } }).catch(showError);
+    if (fixedTabId === undefined) {
+      window.close(); // the toolbar popup: get out of the way of the page and its card
+    } else {
+      // A popup window or page: bring the tab forward so the mention is seen.
+      const tab = await browser.tabs.update(tabId, { active: true });
+      if (tab?.windowId !== undefined)
+        await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+    }
+  }
+
+  function showError(error: unknown) {
+    console.error('[iom-lens]', error);
+  }
 }

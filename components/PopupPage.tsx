@@ -1,0 +1,88 @@
+import { plural, type Translate } from '@/lib/i18n';
+
+/** One mention on the page, as the popup lists it. */
+export interface PopupMention {
+  /** Position in the page's mention list; what `reveal-mention` takes. */
+  index: number;
+  /** The mention as written. */
+  text: string;
+  /** A little text before the mention. */
+  before: string;
+  /** A little text after the mention. */
+  after: string;
+}
+
+/** What the popup knows about the current tab. */
+export type PageState =
+  | { kind: 'loading' }
+  /** No content script answers there: a browser page, the store, a PDF viewer… */
+  | { kind: 'unavailable' }
+  /** IOM Lens is paused or turned off for this site, so nothing was looked for. */
+  | { kind: 'inactive' }
+  | { kind: 'ready'; count: number; mentions: readonly PopupMention[] };
+
+/** Props of the "On this page" section. */
+export interface PopupPageProps {
+  /** UI strings. */
+  t: Translate;
+  /** The tab's state. */
+  page: PageState;
+  /** Scrolls the page to a mention and opens its card. */
+  onReveal: (index: number) => void;
+}
+
+/** "On this page": the tab's mention count and the list of mentions, each with its context. */
+export function PopupPage({ t, page, onReveal }: PopupPageProps) {
+  return (
+    <section class="page" aria-labelledby="page-heading">
+      <h2 id="page-heading">{t('onThisPage')}</h2>
+      <p data-testid="page-status" class="muted" aria-live="polite">
+        {status(t, page)}
+      </p>
+      {page.kind === 'ready' && page.mentions.length > 0 && (
+        <>
+          <ul class="plain mentions" data-testid="mention-list">
+            {page.mentions.map((m) => (
+              <li key={m.index}>
+                <button
+                  type="button"
+                  class="mention"
+                  data-index={m.index}
+                  aria-describedby="reveal-hint"
+                  onClick={() => onReveal(m.index)}
+                >
+                  <span class="snippet">
+                    {m.before && `…${m.before}`}
+                    <mark>{m.text}</mark>
+                    {m.after && `${m.after}…`}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <span id="reveal-hint" hidden>
+            {t('revealMention')}
+          </span>
+          {page.mentions.length < page.count && (
+            <p class="muted" data-testid="mention-list-capped">
+              {t('mentionsListed', [String(page.mentions.length), String(page.count)])}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function status(t: Translate, page: PageState): string {
+  switch (page.kind) {
+    case 'loading':
+      return t('pageLoading');
+    case 'unavailable':
+      return t('pageUnavailable');
+    case 'inactive':
+      return t('pageInactive');
+    case 'ready':
+      return page.count === 0 ? t('pageNoMentions') : plural(t, page.count, 'pageCountOne', 'pageCountOther');
+  }
+}

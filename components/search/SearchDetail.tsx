@@ -1,0 +1,148 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Translate } from '@/lib/i18n';
+import { formatIsoDate } from '@/lib/i18n/dates';
+import type { ClaimView, Entry, SourceRef } from '@/lib/search/types';
+import { KIND_LABELS } from './SearchResults';
+
+/** Props of a result's detail view. */
+export interface SearchDetailProps {
+  /** UI strings. */
+  t: Translate;
+  /** The entry shown. */
+  entry: Entry;
+  /** Returns to the results. */
+  onBack: () => void;
+  /** Opens another entry (a fact a source is cited for, an event's fact). */
+  onOpenEntry: (id: string) => void;
+}
+
+/** A result in full: for a fact its value, as-of date, sources with verdicts and the conflict note. */
+export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus follows the view, so screen readers announce the entry and Tab starts from it.
+  useEffect(() => heading.current?.focus(), [entry.id]);
+  const date = (iso: string) => formatIsoDate(iso, t.lang);
+  return (
+    <article class="detail" aria-labelledby="detail-title" data-testid="detail" data-kind={entry.kind}>
+      <button type="button" class="link back" onClick={onBack}>
+        ← {t('back')}
+      </button>
+      <p class="kind">{t(KIND_LABELS[entry.kind])}</p>
+      <h2 id="detail-title" ref={heading} tabIndex={-1}>
+        {entry.title}
+      </h2>
+      {entry.kind === 'fact' && (
+        <>
+          <p class="subject muted">{entry.subject}</p>
+          <p class="value" data-testid="detail-value">
+            <strong>{entry.value}</strong>
+            {entry.asOf && <span class="muted"> — {t('asOf', date(entry.asOf))}</span>}
+            {entry.status === 'disputed' && <span class="badge disputed">{t('disputed')}</span>}
+          </p>
+          {entry.conflict && entry.note && (
+            <aside class="conflict" aria-labelledby="conflict-heading" data-testid="conflict-note">
+              <h3 id="conflict-heading">{t('conflictHeading')}</h3>
+              <p>{entry.note}</p>
+            </aside>
+          )}
+          {!entry.conflict && entry.note && <p class="muted">{entry.note}</p>}
+          <Claims t={t} claims={entry.claims} />
+        </>
+      )}
+      {entry.kind === 'name' && (
+        <>
+          <p class="value">
+            {[entry.acronym, entry.lang.toUpperCase()].filter(Boolean).join(' · ')} —{' '}
+            {entry.to ? `${date(entry.from)} – ${date(entry.to)}` : t('sinceYear', date(entry.from))}
+          </p>
+          {entry.eraName !== entry.title && <p class="muted">{entry.eraName}</p>}
+          {entry.note && <p class="muted">{entry.note}</p>}
+          <p>{entry.current}</p>
+        </>
+      )}
+      {entry.kind === 'event' && (
+        <>
+          <p class="value">
+            <strong>{date(entry.date)}</strong>
+          </p>
+          <Sources t={t} sources={entry.sources} />
+          {entry.factId && (
+            <button type="button" class="link" onClick={() => entry.factId && onOpenEntry(entry.factId)}>
+              {t('kindFact')} →
+            </button>
+          )}
+        </>
+      )}
+      {entry.kind === 'source' && (
+        <>
+          <p class="muted">
+            {[entry.sourceKind, entry.date ? date(entry.date) : null].filter(Boolean).join(' · ')}
+          </p>
+          {entry.url && <SourceLink t={t} source={entry} />}
+          {entry.facts.length > 0 && (
+            <ul class="plain facts">
+              {entry.facts.map((f) => (
+                <li key={f.id}>
+                  <button type="button" class="link" onClick={() => onOpenEntry(f.id)}>
+                    {f.title}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
+
+function Claims({ t, claims }: { t: Translate; claims: readonly ClaimView[] }) {
+  return (
+    <section aria-labelledby="sources-heading">
+      <h3 id="sources-heading">{t('sourcesHeading')}</h3>
+      {claims.length === 0 ? (
+        <p class="muted">{t('noSources')}</p>
+      ) : (
+        <ul class="plain claims" data-testid="claims">
+          {claims.map((c) => (
+            <li key={`${c.source.id}:${c.verdict}:${c.value ?? ''}`} data-verdict={c.verdict}>
+              <span class={`verdict verdict-${c.verdict}`}>{c.verdict}</span>{' '}
+              <SourceLink t={t} source={c.source} />
+              {c.source.date && <span class="muted"> ({formatIsoDate(c.source.date, t.lang)})</span>}
+              {c.value && <div class="claim-value">“{c.value}”</div>}
+              {c.reason && <div class="muted">{c.reason}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Sources({ t, sources }: { t: Translate; sources: readonly SourceRef[] }) {
+  return (
+    <section aria-labelledby="sources-heading">
+      <h3 id="sources-heading">{t('sourcesHeading')}</h3>
+      {sources.length === 0 ? (
+        <p class="muted">{t('noSources')}</p>
+      ) : (
+        <ul class="plain claims">
+          {sources.map((s) => (
+            <li key={s.id}>
+              <SourceLink t={t} source={s} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SourceLink({ t, source }: { t: Translate; source: SourceRef }) {
+  if (!source.url) return <span>{source.title}</span>;
+  return (
+    <a href={source.url} target="_blank" rel="noreferrer" title={t('openSource', source.title)}>
+      {source.title}
+    </a>
+  );
+}

@@ -1,0 +1,125 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Entry, SearchEngine, SearchHit } from './types';
+
+/**
+ * Full-text search over the dataset's entries with MiniSearch: prefix and fuzzy matching (typos),
+ * accents and case folded on both sides ("organizacion" finds "Organización"), small words ignored,
+ * and a ranking that puts names first, then facts, events and sources.
+ */
+
+/** Words too common to tell entries apart, in the UI's languages (the names are full of them). */
+const STOP_WORDS = new Set(
+  'a an and as at by for from in of on or the to with au aux d de des du en et l la le les pour sur un une al con del el las los para por y'.split(
+    ' ',
+  ),
+);
+
+/** Lowercase, accents removed: what both the index and the query are compared as. */
+export function foldTerm(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/** Field weights: an acronym or a title hit says far more than a word in a note. */
+const BOOST = { acronym: 6, title: 3, value: 2, text: 1 } as const;
+
+/** Relative weight of each kind at equal text relevance: people mostly look up names and facts. */
+const KIND_BOOST: Record<Entry['kind'], number> = { name: 1.5, fact: 1.2, event: 1, source: 0.8 };
+
+/** Fuzziness: about one typo per five letters, none under four letters (acronyms must match). */
+const FUZZY_RATIO = 0.2;
+const FUZZY_MIN_LENGTH = 4;
+/** Most edits allowed in one term, whatever its length: keeps long words from matching anything. */
+const MAX_FUZZY_EDITS = 2;
+
+interface Doc {
+  id: string;
+  kind: Entry['kind'];
+  title: string;
+  acronym: string;
+  value: string;
+  text: string;
+  rank: number;
+}
+
+/** Builds a search engine over `entries`. */
+export function buildSearchEngine(entries: readonly Entry[]): SearchEngine {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const index = new MiniSearch<Doc>({
+    fields: ['title', 'acronym', 'value', 'text'],
+    storeFields: ['kind', 'rank'],
+    processTerm: (term) => {
+      const folded = foldTerm(term);
+      return STOP_WORDS.has(folded) ? null : folded;
+    },
+    searchOptions: {
+      boost: BOOST,
+      prefix: (term) => term.length >= 2,
+      fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH ? FUZZY_RATIO : false),
+      maxFuzzy: MAX_FUZZY_EDITS,
+      boostDocument: (_id, _term, stored) => (stored?.rank as number | undefined) ?? 1,
+    },
+  });
+  index.addAll(entries.map(toDoc));
+
+  return {
+    size: entries.length,
+    get: (id) => byId.get(id),
+    search(query: string, limit = 20): SearchHit[] {
+      const q = query.trim();
+      if (q === '') return [];
+      // Every word must match (AND); if that finds nothing, any word may (OR), so one stray word
+      // in a long query does not empty the list.
+      let results: SearchResult[] = index.search(q, { combineWith: 'AND' });
+      if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
+      return results.slice(0, limit).flatMap((r) => {
+        const entry = byId.get(r.id as string);
+        return entry ? [{ entry, score: r.score }] : [];
+      });
+    },
+  };
+}
+
+function toDoc(entry: Entry): Doc {
+  const base = { id: entry.id, kind: entry.kind, rank: KIND_BOOST[entry.kind] };
+  switch (entry.kind) {
+    case 'name':
+      return {
+        ...base,
+        // The official form outranks variant spellings and informal aliases of the same name.
+        rank: base.rank * (entry.form === 'official' ? 1.2 : 1),
+        title: entry.title,
+        acronym: [entry.acronym, entry.era].filter(Boolean).join(' '),
+        value: entry.eraName,
+        text: [entry.from.slice(0, 4), entry.to?.slice(0, 4), entry.note].filter(Boolean).join(' '),
+      };
+    case 'fact':
+      return {
+        ...base,
+        title: entry.title,
+        acronym: '',
+        value: entry.value,
+        text: [entry.subject, entry.asOf?.slice(0, 4), entry.note].filter(Boolean).join(' '),
+      };
+    case 'event':
+      return { ...base, title: entry.title, acronym: '', value: entry.date.slice(0, 4), text: '' };
+    case 'source':
+      return {
+        ...base,
+        title: entry.title,
+        acronym: '',
+        value: entry.url ? hostOfUrl(entry.url) : '',
+        text: [entry.sourceKind, entry.date?.slice(0, 4)].filter(Boolean).join(' '),
+      };
+  }
+}
+
+function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * What the popup's search finds: entries built once from the compiled dataset, each complete enough
+ * for its detail view, so the UI never reads the raw dataset.
+ */
+
+/** The kinds of things the search covers. */
+export type EntryKind = 'name' | 'fact' | 'event' | 'source';
+
+/** A source document as entries cite it. */
+export interface SourceRef {
+  /** Dataset id of the source. */
+  id: string;
+  /** Its title. */
+  title: string;
+  /** Where to read it, when it is online. */
+  url?: string;
+  /** Its date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date?: string;
+}
+
+/** What one source said about a fact and what the reconciliation made of it. */
+export interface ClaimView {
+  /** The source. */
+  source: SourceRef;
+  /** The verdict on this claim (e.g. accepted, rejected, outdated), as the dataset words it. */
+  verdict: string;
+  /** The value this source gave, when it differs from the fact's. */
+  value?: string;
+  /** Why the verdict, when the dataset says. */
+  reason?: string;
+}
+
+/** One name of the organization, in one language. */
+export interface NameEntry {
+  kind: 'name';
+  /** Unique entry id. */
+  id: string;
+  /** The name as written. */
+  title: string;
+  /** Its acronym, if it has one. */
+  acronym?: string;
+  /** Two-letter language code. */
+  lang: string;
+  /** The era of the name (PICMME, ICEM, ICM, IOM). */
+  era: string;
+  /** The era's full English name, when this entry is another form of it. */
+  eraName: string;
+  /** When the name came into use (ISO date, any precision). */
+  from: string;
+  /** When it went out of use; null while current. */
+  to: string | null;
+  /** The organization's name today, with its acronym. */
+  current: string;
+  /** What kind of form this is: the official form, a variant spelling, an informal alias. */
+  form: 'official' | 'variant' | 'alias';
+  /** Why a variant exists, where the dataset says. */
+  note?: string;
+}
+
+/** One reconciled fact. */
+export interface FactEntry {
+  kind: 'fact';
+  /** Unique entry id. */
+  id: string;
+  /** The property's label (e.g. "Headquarters"). */
+  title: string;
+  /** What the fact is about (e.g. "IOM"). */
+  subject: string;
+  /** The value, ready to display. */
+  value: string;
+  /** When the value held (ISO date, any precision), for values that change over time. */
+  asOf?: string;
+  /** The reconciliation's status, e.g. resolved or disputed. */
+  status: string;
+  /** True when the sources disagree (resolved with a reason, or disputed). */
+  conflict: boolean;
+  /** The conflict note or the reason for the choice. */
+  note?: string;
+  /** The sources behind the fact, with their verdicts. */
+  claims: ClaimView[];
+}
+
+/** A dated event in the organization's history. */
+export interface EventEntry {
+  kind: 'event';
+  /** Unique entry id. */
+  id: string;
+  /** What happened. */
+  title: string;
+  /** When (ISO date, any precision). */
+  date: string;
+  /** The sources for it. */
+  sources: SourceRef[];
+  /** The fact the event comes from, if any, to show its sources and verdicts. */
+  factId?: string;
+}
+
+/** A source document. */
+export interface SourceEntry {
+  kind: 'source';
+  /** Unique entry id. */
+  id: string;
+  /** The title. */
+  title: string;
+  /** Where to read it. */
+  url?: string;
+  /** Its date or era. */
+  date?: string;
+  /** The kind of document (official site, news…). */
+  sourceKind?: string;
+  /** The facts it is cited for: entry ids and titles. */
+  facts: { id: string; title: string }[];
+}
+
+/** Anything the search can find. */
+export type Entry = NameEntry | FactEntry | EventEntry | SourceEntry;
+
+/** One search result. */
+export interface SearchHit {
+  /** The entry found. */
+  entry: Entry;
+  /** Relevance (higher is better); only the order matters. */
+  score: number;
+}
+
+/** A ready search over the dataset. */
+export interface SearchEngine {
+  /** Results for `query`, best first, at most `limit`. */
+  search(query: string, limit?: number): SearchHit[];
+  /** An entry by id (to follow links between entries). */
+  get(id: string): Entry | undefined;
+  /** How many entries the index holds. */
+  readonly size: number;
+}
