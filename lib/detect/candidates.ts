@@ -1,0 +1,68 @@
+import { nameTable } from './names';
+import { MIGRATION_STEMS, stemVariants } from './stems';
+import { escapeRegExp, isWordAt } from './text';
+
+/** An acronym candidate with clean token boundaries. */
+export interface AcronymCandidate {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** The acronym as written. */
+  acronym: string;
+}
+
+/** The raw candidates of a text: acronyms to decide and migration stems to look around for long names. */
+export interface CandidateScan {
+  /** Acronyms with a non-word character (or nothing) on both sides. */
+  acronyms: AcronymCandidate[];
+  /** Offsets of migration stems. */
+  anchors: number[];
+}
+
+let source: string | undefined;
+
+/**
+ * The one case-sensitive regular expression every text goes through: the organization's acronyms
+ * (group 1) or a migration stem. Plain literal alternatives keep V8 on its fast path (GB/s here).
+ */
+function candidateSource(): string {
+  if (source) return source;
+  // Longest first so CIME wins over CIM at the same position.
+  const acronyms = [...nameTable().acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const stems = MIGRATION_STEMS.flatMap(stemVariants).map(escapeRegExp);
+  source = `(${acronyms.join('|')})|${stems.join('|')}`;
+  return source;
+}
+
+let testRe: RegExp | undefined;
+let scanRe: RegExp | undefined;
+
+/** Cheapest correct pre-check: false means the text cannot contain a mention. */
+export function hasCandidate(text: string): boolean {
+  testRe ??= new RegExp(candidateSource());
+  return testRe.test(text);
+}
+
+/** Finds acronym candidates and migration stems; null when there are none (the common case). */
+export function scanCandidates(text: string): CandidateScan | null {
+  scanRe ??= new RegExp(candidateSource(), 'g');
+  const re = scanRe;
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return null;
+  const scan: CandidateScan = { acronyms: [], anchors: [] };
+  for (; m !== null; m = re.exec(text)) {
+    const start = m.index;
+    const acronym = m[1];
+    if (acronym === undefined) {
+      scan.anchors.push(start);
+      continue;
+    }
+    const end = start + acronym.length;
+    // Token boundaries are checked only here, at candidate positions: IOMMU, ICMs, BIOM never fire,
+    // while IOM's, IOM’s, IOM-run, (IOM) and l'OIM do.
+    if (!isWordAt(text, start - 1) && !isWordAt(text, end)) scan.acronyms.push({ start, end, acronym });
+  }
+  return scan;
+}

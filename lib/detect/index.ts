@@ -1,0 +1,26 @@
+/**
+ * The mention detector: finds the International Organization for Migration and its former names
+ * (PICMME, ICEM, ICM) in text, in several languages, and leaves the look-alikes alone.
+ * Pure and framework-free; see docs/detector.md.
+ */
+import { analyzeBlock } from './block';
+import { resolveDocument } from './resolve';
+import type { DocumentContext, Mention } from './types';
+
+export { analyzeBlock } from './block';
+export { hasCandidate } from './candidates';
+export { explainDocument, resolveDocument } from './resolve';
+export type {
+  AcronymHit,
+  BlockAnalysis,
+  DocumentContext,
+  Era,
+  LongFormHit,
+  Mention,
+  MentionKind,
+} from './types';
+
+/** One text = one document: finds and decides every mention in it. */
+export function detect(text: string, context?: DocumentContext): Mention[] {
+  return resolveDocument([analyzeBlock(text)], context)[0] ?? [];
+}

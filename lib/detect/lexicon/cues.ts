@@ -1,0 +1,466 @@
+/**
+ * Cue lexicon: words around an acronym that speak for the organization (positive weight) or for one of
+ * the other meanings of the same letters (negative weight). Detector knowledge, not names: the names come
+ * from data/compiled/names.json.
+ *
+ * Patterns are regular-expression sources matched at the start of a word (prefix stems unless they end
+ * in END). `ci` sources are case-insensitive; `cs` sources are case-sensitive (acronyms, proper nouns that
+ * are ordinary words in lower case). A cue counts once per window however often it occurs.
+ */
+
+/** Ends a word: the next character is not a letter (Latin-1 letters included). */
+export const END = '(?![A-Za-zÀ-ÖØ-öø-ÿ])';
+
+/** One cue: a group of words, in several languages, that count as one piece of evidence. */
+export interface CueSpec {
+  /** Stable name, used in explanations and tests. */
+  id: string;
+  /** Evidence for (+) or against (−) the organization; 1 is one ordinary cue. */
+  weight: number;
+  /** Case-insensitive pattern sources. */
+  ci?: readonly string[];
+  /** Case-sensitive pattern sources. */
+  cs?: readonly string[];
+  /** Acronyms the cue speaks to; all when absent (e.g. "workers" only argues against the union ICEM). */
+  only?: readonly string[];
+}
+
+/** Evidence for the organization: its field, its partners, its city, its heads. */
+export const PRO_CUES: readonly CueSpec[] = [
+  {
+    id: 'migration',
+    weight: 1,
+    // migrant(s), migration(s), migratory, migración, migrações, migrazione, emigrants, immigration;
+    // not "migrate(d)", which is mostly software talk, nor "migraine".
+    ci: ['(?:e|im|in)?migra(?:nt|tion|to|cion|ción|ç|z)', 'мигра', 'مهاجر', 'هجرة', '移民'],
+  },
+  {
+    id: 'refugees',
+    weight: 1,
+    ci: [
+      'refugee',
+      'r[ée]fugi[ée]',
+      'refugiad',
+      'rifugiat',
+      'flüchtling',
+      'geflüchtet',
+      'беженц',
+      'لاجئ',
+      '难民',
+    ],
+  },
+  {
+    id: 'displacement',
+    weight: 1,
+    ci: [
+      'displace',
+      'd[ée]plac[ée]',
+      'desplazad',
+      'desplazamiento',
+      'deslocad',
+      'deslocamento',
+      'sfollat',
+      'binnenvertrieben',
+      'vertriebene',
+      'перемещ',
+      'نازح',
+    ],
+    cs: [`IDPs?${END}`],
+  },
+  {
+    id: 'resettlement',
+    weight: 1,
+    ci: [
+      'resettle',
+      'r[ée]installation',
+      'reasentamiento',
+      'reassentamento',
+      'reinsediament',
+      'neuansiedlung',
+    ],
+  },
+  {
+    id: 'return',
+    weight: 1,
+    ci: [
+      'returnee',
+      'voluntary\\s+return',
+      'assisted\\s+voluntary',
+      'retour\\s+volontaire',
+      'retorno\\s+volunt',
+      'rimpatri',
+      'rückkehr',
+    ],
+    cs: [`AVRR?${END}`],
+  },
+  { id: 'reintegration', weight: 1, ci: ['reintegra', 'r[ée]int[ée]gra'] },
+  { id: 'repatriation', weight: 1, ci: ['repatria', 'rapatri'] },
+  { id: 'humanitarian', weight: 1, ci: ['humanit(?:ar|air|är)', 'гуманитар'] },
+  {
+    id: 'trafficking',
+    weight: 1,
+    ci: [
+      'traffick',
+      'smuggl',
+      'trata\\s+de\\s+(?:personas|seres)',
+      'tr[áa]fico\\s+de\\s+(?:pessoas|personas|seres|migrantes)',
+      'traite\\s+des\\s+(?:personnes|[êe]tres)',
+      'tratta\\s+di',
+      'menschenhandel',
+      'schleus',
+    ],
+  },
+  { id: 'asylum', weight: 1, ci: ['asylum', 'asile', 'asilo', 'asyl', 'убежищ'] },
+  { id: 'mediterranean', weight: 1, ci: ['mediterr', 'm[ée]diterran', 'mittelmeer', 'lampedusa'] },
+  {
+    id: 'shipwreck',
+    weight: 1,
+    ci: ['shipwreck', 'naufr[aá]g', 'schiffbruch', 'capsiz', 'chavir', 'zozobr', 'drown'],
+  },
+  {
+    id: 'united-nations',
+    weight: 1,
+    ci: [
+      'united\\s+nations',
+      'nations\\s+unies',
+      'naciones\\s+unidas',
+      'na[çc][õo]es\\s+unidas',
+      'nazioni\\s+unite',
+      'vereinten?\\s+nationen',
+      'الأمم المتحدة',
+      '联合国',
+    ],
+    cs: [`UN${END}`, 'U\\.N\\.', `ONU${END}`, `UNO${END}`, `ООН${END}`],
+  },
+  {
+    id: 'un-agencies',
+    weight: 1,
+    cs: [
+      `UNHCR${END}`,
+      `ACNUR${END}`,
+      `HCR${END}`,
+      `UNICEF${END}`,
+      `OCHA${END}`,
+      `UNRWA${END}`,
+      `UNDP${END}`,
+    ],
+    ci: ['refugee\\s+agency'],
+  },
+  {
+    id: 'geneva',
+    weight: 1,
+    ci: ['geneva', 'gen[èe]ve', 'ginebra', 'genebra', 'ginevra', `genf${END}`, 'женев'],
+  },
+  { id: 'dtm', weight: 1, cs: [`DTM${END}`], ci: ['displacement\\s+tracking'] },
+  { id: 'missing-migrants', weight: 1, ci: ['missing\\s+migrants'] },
+  {
+    id: 'director-general',
+    weight: 1,
+    ci: [
+      'director[\\s-]+general',
+      'directeur\\s+g[ée]n[ée]ral',
+      'directora\\s+general',
+      'diretora?[\\s-]+geral',
+      'direttore\\s+generale',
+      'generaldirektor',
+    ],
+  },
+  {
+    // Heads of the organization (reference/iom-facts.md §4): surnames alone only where they are rare.
+    id: 'heads',
+    weight: 1,
+    cs: [
+      `Gibson${END}`,
+      `Tittmann${END}`,
+      `Haveman${END}`,
+      `Carlin${END}`,
+      `Purcell${END}`,
+      `McKinley${END}`,
+      `Lacy\\s+Swing${END}`,
+      `Vitorino${END}`,
+      `Amy\\s+(?:E\\.\\s+)?Pope${END}`,
+    ],
+  },
+  {
+    id: 'member-states',
+    weight: 0.5,
+    ci: [
+      'member\\s+states',
+      '[ée]tats\\s+membres',
+      'estados\\s+miembros',
+      'estados[\\s-]+membros',
+      'stati\\s+membri',
+      'mitglied(?:s)?staaten',
+    ],
+  },
+  { id: 'borders', weight: 0.5, ci: ['border', 'fronti[èe]re', 'frontera', 'fronteira'] },
+  { id: 'diaspora', weight: 1, ci: ['diaspora', 'remittance', 'remesa', 'remessa', 'rimess'] },
+  { id: 'evacuation', weight: 0.5, ci: ['stranded', 'evacuat', '[ée]vacuation'] },
+  {
+    id: 'spokesperson',
+    weight: 0.5,
+    ci: ['spokes(?:person|man|woman)', 'porte-parole', 'portavo(?:z|ce)', 'porta-voz', 'sprecher'],
+  },
+  {
+    // "the agency", "the UN agency": lower case only, so "International Agency for Research on Cancer" stays out.
+    id: 'agency',
+    weight: 0.5,
+    cs: [`agency${END}`, `agence${END}`, `agencia${END}`, `ag[êe]ncia${END}`, `agenzia${END}`],
+  },
+  {
+    id: 'chief-of-mission',
+    weight: 1,
+    ci: ['chief\\s+of\\s+mission', 'chef\\s+de\\s+mission', 'jef[ae]\\s+de\\s+misi[óo]n'],
+  },
+  { id: 'camps', weight: 0.5, ci: [`camps?${END}`, `campamentos?${END}`, `campi${END}`, `lager${END}`] },
+  { id: 'detention', weight: 0.5, ci: ['detention', 'd[ée]tention', 'detenci[óo]n', 'deten[çc][ãa]o'] },
+  {
+    id: 'host-communities',
+    weight: 1,
+    ci: [
+      'host\\s+communit',
+      "communaut[ée]s\\s+d['’]accueil",
+      'comunidades\\s+de\\s+(?:acogida|acolhida)',
+      'people\\s+on\\s+the\\s+move',
+    ],
+  },
+  { id: 'livelihoods', weight: 0.5, ci: ['livelihood', 'stabili[sz]ation'] },
+  {
+    // The post-war committee's work: moving Europe's "surplus population" overseas.
+    id: 'movement',
+    weight: 0.5,
+    ci: [
+      `movements?${END}`,
+      'mouvements?',
+      'movimientos?',
+      'movimentos?',
+      'over-?\\s?population',
+      'surplus\\s+population',
+    ],
+    only: ['PICMME', 'ICEM', 'CIME'],
+  },
+];
+
+/** Evidence for the other meanings of the same letters. */
+export const CON_CUES: readonly CueSpec[] = [
+  {
+    id: 'isle-of-man',
+    weight: -1.5,
+    ci: [
+      'manx',
+      'tynwald',
+      'ronaldsway',
+      'ellan\\s+vannin',
+      'steam\\s+packet',
+      'crown\\s+dependenc',
+      'jersey',
+      'guernsey',
+    ],
+    // Douglas is the island's capital; IM1–IM99 are its postcodes.
+    cs: [
+      `Douglas${END}`,
+      `TT${END}`,
+      `IM[1-9]\\d?\\s\\d[A-Z]{2}${END}`,
+      'Castletown',
+      'Laxey',
+      'Onchan',
+      'Port\\s+Erin',
+      'Port\\s+St\\.?\\s+Mary',
+      'Snaefell',
+    ],
+  },
+  { id: 'races', weight: -1, ci: [`races${END}`, 'racing', 'motorcycl', 'motorbike', `riders?${END}`] },
+  {
+    id: 'medicine',
+    weight: -1,
+    ci: [
+      'medicine',
+      'medical',
+      'médical',
+      'healthcare',
+      'health\\s+care',
+      'physician',
+      'clinical',
+      'clinician',
+      'nursing',
+      `nurses?${END}`,
+      `patients?${END}`,
+      'pharmac',
+    ],
+  },
+  {
+    // The Institute of Medicine writes about health above all; the organization's health work comes with
+    // migration words that outweigh this.
+    id: 'health',
+    weight: -0.5,
+    ci: [`health${END}`, 'santé', 'salud', 'saúde'],
+    only: ['IOM'],
+  },
+  { id: 'nutrition', weight: -1, ci: ['nutrition', 'dietary', 'vitamin', 'obesity'] },
+  { id: 'hospital', weight: -1, ci: ['hospital', 'h[ôo]pital', 'ospedal', 'krankenhaus'] },
+  {
+    id: 'surgery',
+    weight: -1,
+    ci: [
+      'surg(?:ery|ical|eon)',
+      'intra-?\\s?operative',
+      'neurophysiolog',
+      'anesthe',
+      'anaesthe',
+      'evoked\\s+potential',
+    ],
+    cs: [`EEG${END}`],
+  },
+  {
+    id: 'epidemiology',
+    weight: -1,
+    ci: [
+      'epidemiolog',
+      'carcinogen',
+      'cancer',
+      'tumou?r',
+      'toxicolog',
+      'asbestos',
+      'pneumoconiosis',
+      `lung${END}`,
+      `coal${END}`,
+      'mineral\\s+wool',
+    ],
+  },
+  { id: 'occupational', weight: -1, ci: ['occupational'] },
+  { id: 'edinburgh', weight: -1, ci: ['edinburgh'] },
+  {
+    id: 'health-policy',
+    weight: -1,
+    ci: ['national\\s+academ', 'quality\\s+chasm', 'health\\s+and\\s+medicine'],
+  },
+  {
+    id: 'cardiology',
+    weight: -1,
+    ci: [
+      'cardiomyopath',
+      'cardiac',
+      'cardio',
+      'isch(?:a)?emi',
+      'atrial',
+      `stroke${END}`,
+      'implantable',
+      'arrhythm',
+      'myocard',
+    ],
+  },
+  { id: 'embryology', weight: -1, ci: ['blastocyst', 'embryo', 'inner\\s+cell\\s+mass', 'trophectoderm'] },
+  { id: 'polls', weight: -1, ci: [`polls?${END}`, 'polling', 'pollster', 'sondage', 'sondaggi', 'umfrage'] },
+  { id: 'survey', weight: -0.5, ci: ['survey', 'fieldwork', 'encuesta'] },
+  {
+    id: 'pollsters',
+    weight: -1,
+    cs: [
+      'YouGov',
+      'Ipsos',
+      `MORI${END}`,
+      'Populus',
+      'ComRes',
+      'Gallup',
+      'Opinium',
+      'Survation',
+      'Savanta',
+      'Deltapoll',
+    ],
+  },
+  {
+    id: 'uk-politics',
+    weight: -1,
+    cs: [`Guardian${END}`, `Labour${END}`, `Tor(?:y|ies)${END}`, 'Conservatives', `Lib\\s+Dems?${END}`],
+    ci: ['voters', 'voting\\s+intention', '(?:point|%)\\s+lead', `lead\\s+over${END}`],
+  },
+  {
+    id: 'midwives',
+    weight: -1.5,
+    ci: [
+      'midwi(?:fe|ves|fery)',
+      'sages?-femmes?',
+      `matronas?${END}`,
+      `parteiras?${END}`,
+      'ostetric',
+      'hebamme',
+    ],
+  },
+  {
+    id: 'mathematics',
+    weight: -1,
+    ci: [
+      'mathemati',
+      'math[ée]mati',
+      'matem[áa]tic',
+      'fields\\s+medal',
+      'theorem',
+      'plenary',
+      'summer\\s+school',
+      'cetraro',
+    ],
+    cs: [`IMU${END}`],
+  },
+  { id: 'congress', weight: -0.5, ci: [`congress(?:es)?${END}`] },
+  {
+    id: 'unions',
+    weight: -1,
+    ci: [
+      `unions${END}`,
+      'trade\\s+union',
+      'global\\s+union',
+      'industriall',
+      'federation',
+      'f[ée]d[ée]ration',
+      `affiliates?${END}`,
+      'collective\\s+bargaining',
+      'syndica',
+      'sindica',
+      'gewerkschaft',
+    ],
+    only: ['ICEM', 'CIME'],
+  },
+  {
+    id: 'workers',
+    weight: -1,
+    ci: [`workers?${END}`, 'mining', `miners?${END}`, 'chemical', `labou?r${END}`],
+    only: ['ICEM', 'CIME'],
+  },
+  {
+    id: 'cfd',
+    weight: -1.5,
+    cs: [`CFD${END}`, 'ANSYS', 'Ansys'],
+    ci: ['meshing', `mesh(?:es)?${END}`, `hexa${END}`, 'solver', 'computational\\s+fluid'],
+  },
+  {
+    id: 'identity-software',
+    weight: -1.5,
+    cs: [`Oracle${END}`, `OAM${END}`, `OID${END}`, 'LDAP', `SSO${END}`, 'WebLogic'],
+    ci: ['identity\\s+manag', 'access\\s+manag', 'provisioning', 'user\\s+lifecycle', 'single\\s+sign-on'],
+  },
+  { id: 'software', weight: -0.5, ci: ['software', 'firmware', 'kernel'], only: ['ICEM', 'OIM', 'CIM'] },
+  {
+    id: 'hardware',
+    weight: -1,
+    ci: ['chassis', 'enclosure', 'backplane', 'midplane', 'storage\\s+array'],
+    cs: ['I/O'],
+    only: ['IOM'],
+  },
+  { id: 'talent-agency', weight: -1, ci: ['talent', 'hollywood', 'entertainment', 'box\\s+office'] },
+  { id: 'registry', weight: -1, ci: ['\\.xxx', 'icann', 'registry', 'domain\\s+names?'], cs: [`TLD${END}`] },
+  { id: 'educational-media', weight: -1, ci: ['educational\\s+media', 'media\\s+education'] },
+  { id: 'sailing', weight: -1, ci: [`yachts?${END}`, 'regatta', 'sailing'] },
+  {
+    id: 'computing-cim',
+    weight: -1,
+    ci: ['wbem', 'dmtf', 'manufactur', 'marketing'],
+    cs: [`WMI${END}`],
+    only: ['CIM', 'ICM'],
+  },
+  {
+    id: 'research-institute',
+    weight: -1,
+    ci: ['convergences', 'condorcet', 'chercheu', 'laboratoire'],
+    only: ['ICM', 'CIM'],
+  },
+];

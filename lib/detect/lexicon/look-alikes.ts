@@ -1,0 +1,71 @@
+/**
+ * Look-alikes: other things the organization's acronyms stand for. Written out anywhere in a document
+ * ("the Institute of Medicine", "Isle of Man") they argue strongly against the acronym there; inside a
+ * definition ("Isle of Man (IOM)") they settle it. Detector knowledge, not names of the organization.
+ */
+
+/** The expansions of one acronym that are not the organization. */
+export interface LookAlikeSpec {
+  /** The acronym these expansions compete with. */
+  acronym: string;
+  /** Case-insensitive pattern sources for the expansion written out. */
+  expansions: readonly string[];
+  /**
+   * Case-sensitive pattern sources that contain the acronym itself and name a different thing
+   * ("ICEM CFD", "ICM Registry"); a candidate inside one of these is rejected outright.
+   */
+  compounds?: readonly string[];
+}
+
+/** Company suffixes: "IOM Ltd" is a company, not the organization. Applied to every acronym. */
+export const COMPANY_SUFFIXES = '(?:Ltd|Limited|Inc|LLC|GmbH|PLC|plc|Pty|Corp|Holdings|S\\.A\\.|SARL|AG)';
+
+export const LOOK_ALIKES: readonly LookAlikeSpec[] = [
+  {
+    acronym: 'IOM',
+    expansions: [
+      'isle\\s+of\\s+man',
+      'institute\\s+of\\s+occupational\\s+medicine',
+      'institute\\s+of\\s+medicine',
+      'intra-?\\s?operative\\s+(?:neuro(?:physiological)?\\s+)?monitoring',
+      'i/o\\s+modules?',
+      'input/output\\s+modules?',
+      'international\\s+one\\s+metre',
+    ],
+  },
+  {
+    acronym: 'ICM',
+    expansions: [
+      'international\\s+confederation\\s+of\\s+midwives',
+      'international\\s+congress\\s+of\\s+mathematicians',
+      'international\\s+creative\\s+management',
+      'institut\\s+convergences\\s+migrations',
+      'isch(?:a)?emic\\s+cardiomyopathy',
+      'implantable\\s+cardiac\\s+monitor',
+      'inner\\s+cell\\s+mass',
+      'institut\\s+du\\s+cerveau',
+    ],
+    compounds: ['ICM\\s{1,3}(?:Partners|Registry|Research|Unlimited)'],
+  },
+  {
+    acronym: 'ICEM',
+    expansions: [
+      'international\\s+federation\\s+of\\s+chemical',
+      "chemical,\\s+energy,\\s+mine\\s+and\\s+general\\s+workers['’]?\\s+unions",
+      'international\\s+council\\s+(?:for|of)\\s+educational\\s+media',
+    ],
+    compounds: ['ICEM\\s{1,3}(?:CFD|Surf)', '(?:ANSYS|Ansys)\\s{1,3}ICEM'],
+  },
+  { acronym: 'OIM', expansions: ['oracle\\s+identity\\s+manager'] },
+  {
+    acronym: 'CIM',
+    expansions: [
+      'common\\s+information\\s+model',
+      'computer[\\s-]+integrated\\s+manufacturing',
+      'chartered\\s+institute\\s+of\\s+marketing',
+      'comisi[óo]n\\s+interamericana\\s+de\\s+mujeres',
+      'centrum\\s+f[üu]r\\s+internationale\\s+migration',
+    ],
+  },
+  { acronym: 'CIME', expansions: ['centro\\s+internazionale\\s+matematico\\s+estivo'] },
+];

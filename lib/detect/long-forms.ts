@@ -1,0 +1,186 @@
+import { type LongName, nameTable } from './names';
+import { MIGRATION_STEMS } from './stems';
+import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, words } from './text';
+import type { LongFormHit } from './types';
+
+/**
+ * Longest whitespace run allowed between two words of a long name (spaces, tabs, line breaks, NBSP).
+ * 16 covers a line break plus the indentation of wrapped text in PDFs and source files, and bounds
+ * the regex's work per position (no unbounded quantifier, so no backtracking blow-up).
+ */
+const MAX_GAP = 16;
+const GAP = `[\\s\\u200b]{1,${MAX_GAP}}`;
+
+/**
+ * "UN" in an alias also matches the AP style "U.N.", "United Nations" and the possessive "UN's"
+ * ("the UN's migration agency"). This is spelling knowledge, not a name: the names come from the data.
+ */
+const UN_TOKEN = `(?:UN|U\\.N\\.|United${GAP}Nations)(?:['’]s)?`;
+/** Extra characters the UN spellings can add over the two letters of "UN". */
+const UN_EXTRA = 'United Nations’s'.length - 2 + MAX_GAP;
+
+/** Confidence of an exact long name; only the data's own spellings (with any spacing) match. */
+const LONG_CONFIDENCE = 0.99;
+/** An alias written with its capitals ("UN Migration Agency"). */
+const ALIAS_CONFIDENCE = 0.95;
+/** An alias in lower case ("the UN migration agency"): a description used as a name. */
+const LOWERCASE_ALIAS_CONFIDENCE = 0.85;
+
+interface Compiled {
+  /** Alternation of every long name, each in its own capture group, longest first. */
+  re: RegExp;
+  /** The long name of each capture group (group i + 1). */
+  names: LongName[];
+  /** How far before a stem a long name containing it can start. */
+  maxBefore: number;
+  /** How far after a stem's start a long name containing it can end. */
+  maxAfter: number;
+}
+
+let compiled: Compiled | undefined;
+
+function namePattern(name: LongName): string {
+  return words(name.text)
+    .map((w) => (name.kind === 'alias' && w === 'UN' ? UN_TOKEN : foldedWordPattern(w)))
+    .join(GAP);
+}
+
+/** Character offsets of the first and last stem occurrence in a name, lower-cased. */
+function stemOffsets(text: string): { first: number; last: number } {
+  const lower = text.toLowerCase();
+  let first = -1;
+  let last = -1;
+  for (const stem of MIGRATION_STEMS) {
+    const i = lower.indexOf(stem);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+    const j = lower.lastIndexOf(stem);
+    if (j > last) last = j;
+  }
+  return { first: Math.max(first, 0), last: Math.max(last, 0) };
+}
+
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const names = [...nameTable().longNames].sort((a, b) => b.text.length - a.text.length);
+  let maxBefore = 0;
+  let maxAfter = 0;
+  for (const name of names) {
+    const ws = words(name.text);
+    const { first, last } = stemOffsets(name.text);
+    const before = name.text.slice(0, last);
+    const after = name.text.slice(first);
+    const extra = name.kind === 'alias' ? UN_EXTRA : 0;
+    maxBefore = Math.max(maxBefore, last + words(before).length * MAX_GAP + extra);
+    maxAfter = Math.max(maxAfter, after.length + words(after).length * MAX_GAP);
+    if (ws.length === 0) throw new Error(`names.json: empty name for ${name.nameId}`);
+  }
+  const re = new RegExp(names.map((n) => `(${namePattern(n)})`).join('|'), 'gi');
+  compiled = { re, names, maxBefore, maxAfter };
+  return compiled;
+}
+
+/**
+ * Capitalisation rule that keeps "an international organization for migration issues" out:
+ * the match is all upper case, or starts with a capital and (long names) keeps at least one more of
+ * the name's capitals or (aliases) keeps all of them, except that aliases of three or more words may be
+ * written in lower case after the first ("UN migration agency").
+ */
+function caseAllowed(match: string, name: LongName): { ok: boolean; lowercased: boolean } {
+  if (!hasLowerCase(match)) return { ok: true, lowercased: false };
+  const first = match.charAt(0);
+  if (first !== first.toUpperCase()) return { ok: false, lowercased: true };
+  const mw = words(match);
+  const fw = words(name.text);
+  // Align from the end: the "UN" spellings change the word count only at the start.
+  const n = Math.min(mw.length, fw.length) - 1;
+  let formCaps = 0;
+  let keptCaps = 0;
+  for (let j = 0; j < n; j++) {
+    const f = fw[fw.length - 1 - j] ?? '';
+    const w = mw[mw.length - 1 - j] ?? '';
+    if (isUpperChar(f.charAt(0))) {
+      formCaps++;
+      if (isUpperChar(w.charAt(0))) keptCaps++;
+    }
+  }
+  if (name.kind === 'alias') {
+    if (keptCaps === formCaps) return { ok: true, lowercased: false };
+    return { ok: fw.length >= 3, lowercased: true };
+  }
+  return { ok: formCaps === 0 || keptCaps >= 1, lowercased: keptCaps < formCaps };
+}
+
+/**
+ * An alias followed, after spaces only, by another capitalised word is part of a longer proper name
+ * ("UN Migration Network", "UN Migration Compact"); a following acronym ("UN Migration Agency IOM") is fine.
+ */
+function continuesIntoLongerName(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && i - end < 3 && (text[i] === ' ' || text[i] === '\u00a0')) i++;
+  if (i === end || i >= text.length) return false;
+  const rest = /^[\p{L}]+/u.exec(text.slice(i, i + 40))?.[0] ?? '';
+  return rest.length > 1 && isUpperChar(rest.charAt(0)) && hasLowerCase(rest);
+}
+
+/** Merges the windows around stems where a long name could lie into disjoint ranges. */
+function windows(
+  anchors: readonly number[],
+  length: number,
+  before: number,
+  after: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const a of anchors) {
+    const from = Math.max(0, a - before);
+    const to = Math.min(length, a + after);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** Finds the organization's long names and aliases around the given migration stems. */
+export function findLongForms(text: string, anchors: readonly number[]): LongFormHit[] {
+  if (anchors.length === 0) return [];
+  const { re, names, maxBefore, maxAfter } = compile();
+  const hits: LongFormHit[] = [];
+  for (const [from, to] of windows(anchors, text.length, maxBefore, maxAfter)) {
+    const slice = text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      const name = names[group - 1];
+      const verdict = name ? caseAllowed(m[0], name) : { ok: false, lowercased: false };
+      const bounded = !isWordAt(text, start - 1) && !isWordAt(text, end);
+      if (!name || !bounded || !verdict.ok || (name.kind === 'alias' && continuesIntoLongerName(text, end))) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const confidence =
+        name.kind === 'long'
+          ? LONG_CONFIDENCE
+          : verdict.lowercased
+            ? LOWERCASE_ALIAS_CONFIDENCE
+            : ALIAS_CONFIDENCE;
+      hits.push({
+        start,
+        end,
+        era: name.era,
+        nameId: name.nameId,
+        lang: name.lang,
+        kind: name.kind,
+        confidence,
+      });
+    }
+  }
+  return hits;
+}
+
+/** The largest distances a long name can extend before and after a stem (for tests and benchmarks). */
+export function longFormReach(): { before: number; after: number } {
+  const { maxBefore, maxAfter } = compile();
+  return { before: maxBefore, after: maxAfter };
+}

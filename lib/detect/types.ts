@@ -1,0 +1,95 @@
+/** The organization's name at a point in history: which of its four names a mention is. */
+export type Era = 'PICMME' | 'ICEM' | 'ICM' | 'IOM';
+
+/** How a mention is written. */
+export type MentionKind = 'acronym' | 'long' | 'alias';
+
+/** One accepted mention of the organization in a text. */
+export interface Mention {
+  /** UTF-16 code-unit offset of the first character. */
+  start: number;
+  /** UTF-16 code-unit offset just past the last character. */
+  end: number;
+  /** The text as written on the page, `text.slice(start, end)`. */
+  surface: string;
+  /** Which name (era) of the organization this is. */
+  name: Era;
+  /** Id of the name in the names timeline: picmme, icem, icm or iom. */
+  nameId: string;
+  /** Language of the form (long forms) or of the acronym in this document (acronyms): en, fr, es, … */
+  lang: string;
+  /** Acronym, long name, or alias such as "UN Migration". */
+  kind: MentionKind;
+  /** How sure the detector is, 0..1; accepted mentions are at least 0.5. */
+  confidence: number;
+}
+
+/** A long name (form, variant or alias) found in a block; always accepted. */
+export interface LongFormHit {
+  /** Offset of the first character in the block. */
+  start: number;
+  /** Offset just past the last character in the block. */
+  end: number;
+  /** The era whose name this is. */
+  era: Era;
+  /** Id of the name in the names timeline. */
+  nameId: string;
+  /** Language of the matched form. */
+  lang: string;
+  /** Long name or alias. */
+  kind: 'long' | 'alias';
+  /** Confidence of the match (lower for aliases written in lower case). */
+  confidence: number;
+}
+
+/** What a parenthesised definition around an acronym says it stands for. */
+export interface Definition {
+  /** 'own' when the expansion is one of the organization's names, 'foreign' when it is something else. */
+  meaning: 'own' | 'foreign';
+  /** The expansion as written (trimmed), for explanations and debugging. */
+  expansion: string;
+  /** Language of the organization's long name, when the expansion is one. */
+  lang?: string;
+}
+
+/** An acronym candidate (token boundaries already checked) found in a block. */
+export interface AcronymHit {
+  /** Offset of the first character in the block. */
+  start: number;
+  /** Offset just past the last character in the block. */
+  end: number;
+  /** The acronym as written, e.g. IOM, OIM, CIME. */
+  acronym: string;
+  /** Present when the acronym is defined right here: `Long Form (ACR)` or `ACR (Long Form)`. */
+  definition?: Definition;
+}
+
+/** A cue word or look-alike expansion found in a block. */
+export interface CueHit {
+  /** Index of the cue in the compiled cue table. */
+  cue: number;
+  /** Offset of the match in the block. */
+  start: number;
+  /** Offset just past the match in the block. */
+  end: number;
+}
+
+/** Everything the detector needs to know about one block of text to decide its candidates later. */
+export interface BlockAnalysis {
+  /** The block's text; offsets of hits and mentions refer to it. */
+  readonly text: string;
+  /** Long names and aliases found in the block (accepted as they are). */
+  readonly longForms: readonly LongFormHit[];
+  /** Acronym candidates awaiting a decision. */
+  readonly acronyms: readonly AcronymHit[];
+  /** Cue hits around the acronyms, or null when the block has no acronym to decide (computed later if needed). */
+  readonly cues: readonly CueHit[] | null;
+  /** Stopword counts per language around the acronyms, or null when there are none. */
+  readonly langCounts: Readonly<Record<string, number>> | null;
+}
+
+/** Document-level context the caller knows about. */
+export interface DocumentContext {
+  /** The page or document title: its cues and names count for every block. */
+  title?: string;
+}
