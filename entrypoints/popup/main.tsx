@@ -7,7 +7,8 @@ import type { EngineState } from '@/components/search/SearchPanel';
 import { type MessageKey, translatorFromBrowser } from '@/lib/i18n';
 import { isEnvelope, type PageReport } from '@/lib/messages';
 import { send } from '@/lib/messaging';
-import { loadSettings, type Settings, saveSettings, siteState, watchSettings } from '@/lib/settings';
+import type { Settings, SettingsPatch } from '@/lib/settings';
+import { siteState } from '@/lib/settings/site-state';
 import { pageState } from './page-state';
 
 /** Marks the first render for `npm run bench` (scripts/bench-popup.ts reads it). */
@@ -22,6 +23,9 @@ if (root) mount(root);
  * dynamic import) arrive afterwards and re-render.
  */
 function mount(root: HTMLElement) {
+  // The settings store (valibot, @wxt-dev/storage) is not needed for the first frame: load it beside it.
+  const settingsApi = import('@/lib/settings');
+  const saveSettings = (patch: SettingsPatch) => settingsApi.then((api) => api.saveSettings(patch));
   const t = translatorFromBrowser((key, subs) => browser.i18n.getMessage(key as MessageKey, subs));
   document.documentElement.lang = t.lang;
   const params = new URLSearchParams(location.search);
@@ -87,13 +91,15 @@ function mount(root: HTMLElement) {
       .finally(draw);
   }
 
-  watchSettings((next) => {
-    settings = next;
-    draw();
-  });
-  void loadSettings().then((loaded) => {
-    settings = loaded;
-    draw();
+  void settingsApi.then(({ loadSettings, watchSettings }) => {
+    watchSettings((next) => {
+      settings = next;
+      draw();
+    });
+    return loadSettings().then((loaded) => {
+      settings = loaded;
+      draw();
+    });
   });
 
   void (async () => {

@@ -1,6 +1,7 @@
 import type { PageState, PopupMention } from '@/components/PopupPage';
 import type { PageReport } from '@/lib/messages';
-import { hostOf, isActiveOn, type Settings } from '@/lib/settings';
+import { hostOf, isActiveOn } from '@/lib/settings/host-patterns';
+import type { Settings } from '@/lib/settings/schema';
 
 /** A report's mention as the content script may send it (fields beyond `count` are optional). */
 interface ReportedMention {
