@@ -10,7 +10,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { foldTerm } from '../lib/search/engine';
 import { loadSearchEngine, loadSearchEntries } from '../lib/search/load';
