@@ -10,7 +10,9 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // The sources zip is what addons.mozilla.org rebuilds the add-on from. WXT already leaves out node_modules,
   // .output, dot-folders and *.test.* files; tests and local artefacts are not needed to build either.
-  zip: { excludeSources: ['tests/**', 'vitest*.config.ts', 'coverage/**', 'test-results/**', '*.png', '*.zip'] },
+  zip: {
+    excludeSources: ['tests/**', 'vitest*.config.ts', 'coverage/**', 'test-results/**', '*.png', '*.zip'],
+  },
   manifest: ({ browser }) => ({
     // Name and description come from public/_locales (en, fr, es), chosen by the browser's language.
     name: '__MSG_extName__',
