@@ -4,12 +4,30 @@
  * cannot answer, anything the protocol does not name.
  */
 
+import type { Era } from './settings';
+
+/** One mention in a page report: what the popup lists. */
+export interface ReportedMention {
+  /** The mention's id on its page ('reveal-mention' takes it); stable while the mention stays. */
+  index: number;
+  /** The mention as written. */
+  surface: string;
+  /** Which name of the organization it is. */
+  era: Era;
+  /** A short piece of the surrounding text. */
+  snippet: string;
+}
+
 /** What a content script reports about its page. */
 export interface PageReport {
   /** Page URL at the time of the report. */
   url: string;
   /** Mentions found on the page (highlighted or not). */
   count: number;
+  /** Mentions painted (at most the per-page cap); absent in reports that predate it. */
+  highlighted?: number;
+  /** The painted mentions in document order; absent in reports that predate it. */
+  mentions?: ReportedMention[];
 }
 
 /** Requests and the reply each one gets. */
@@ -18,6 +36,8 @@ export interface Protocol {
   'page-report': { request: PageReport; response: { tabId: number | null } };
   /** Popup → background: the report for a tab, if its content script sent one. */
   'get-tab-report': { request: { tabId: number }; response: PageReport | null };
+  /** Popup → content script of a tab: scroll a reported mention into view. Reply: whether it could. */
+  'reveal-mention': { request: { index: number }; response: { revealed: boolean } };
   /** Any → background: liveness check used by tests and by content scripts after an update. */
   ping: { request: { from: string }; response: { pong: true; from: string } };
 }

@@ -1,0 +1,141 @@
+import { isBlock, isOwnElement, isSkipped } from './dom-rules';
+import { STYLE_ATTRIBUTE } from './highlighter';
+
+/**
+ * Turns batches of MutationRecords into the regions of the page to scan again: the nearest block
+ * around each change, or the added block itself when a whole block was inserted between other blocks
+ * (the common case of lists, feeds and single-page apps, which would otherwise rescan their container).
+ */
+
+/**
+ * Most regions rescanned one by one per batch: past this many, one full rescan (debounced) is cheaper
+ * than deciding which of hundreds of small regions overlap.
+ */
+export const MAX_REGIONS_PER_BATCH = 200;
+
+/** What a batch of changes asks for. */
+export interface ChangeBatch {
+  /** Block elements to rescan, none inside another. */
+  regions: Element[];
+  /** True when the whole page should be rescanned instead. */
+  full: boolean;
+}
+
+/** True for nodes the extension added (UI hosts, its style element). */
+export function isOwnNode(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return isOwnElement(el) || (el.localName === 'style' && el.hasAttribute(STYLE_ATTRIBUTE));
+}
+
+/** True for a node that never joins text on its sides into a block: a block or skipped element, a comment, blank text. */
+function isBlockBoundary(node: Node | null): boolean {
+  if (node === null) return true;
+  if (node.nodeType === 1) return isBlock(node as Element) || isSkipped(node as Element);
+  if (node.nodeType === 3) return (node as Text).data.trim() === '';
+  return node.nodeType === 8;
+}
+
+function allMatch(list: NodeList, test: (node: Node) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (!test(list[i] as Node)) return false;
+  return true;
+}
+
+/** Collects changes between two flushes. */
+export class ChangeCollector {
+  private readonly targets = new Set<Node>();
+  private readonly inserted = new Set<Element>();
+  /** Records seen since the last `take()`. */
+  records = 0;
+
+  /** Notes a batch of records. */
+  add(records: readonly MutationRecord[]): void {
+    this.records += records.length;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.targets.add(record.target);
+      } else if (record.type === 'attributes') {
+        // contenteditable switched: the element itself may now be skipped, so start from its parent.
+        this.targets.add(record.target.parentNode ?? record.target);
+      } else {
+        this.addChildList(record);
+      }
+    }
+  }
+
+  private addChildList(record: MutationRecord): void {
+    const { addedNodes, removedNodes } = record;
+    if (allMatch(addedNodes, isOwnNode) && allMatch(removedNodes, isOwnNode)) return;
+    // Whole blocks inserted or removed between blocks leave the text around them as it was.
+    const isolated =
+      isBlockBoundary(record.previousSibling) &&
+      isBlockBoundary(record.nextSibling) &&
+      allMatch(addedNodes, isBlockBoundary) &&
+      allMatch(removedNodes, isBlockBoundary);
+    if (!isolated) {
+      this.targets.add(record.target);
+      return;
+    }
+    for (let i = 0; i < addedNodes.length; i++) {
+      const node = addedNodes[i] as Node;
+      if (node.nodeType === 1 && !isSkipped(node as Element)) this.inserted.add(node as Element);
+    }
+  }
+
+  /** Forgets everything collected. */
+  clear(): void {
+    this.targets.clear();
+    this.inserted.clear();
+    this.records = 0;
+  }
+
+  /** True when nothing is waiting. */
+  get empty(): boolean {
+    return this.targets.size === 0 && this.inserted.size === 0;
+  }
+
+  /** Returns the regions to rescan for everything collected, and forgets it. */
+  take(body: Element): ChangeBatch {
+    const found = new Set<Element>();
+    let full = false;
+    for (const target of this.targets) {
+      const region = regionOf(target, body);
+      if (region === body) full = true;
+      else if (region !== null) found.add(region);
+    }
+    for (const el of this.inserted) {
+      if (el.isConnected && regionOf(el, body) !== null) found.add(el);
+    }
+    this.targets.clear();
+    this.inserted.clear();
+    this.records = 0;
+    if (full || found.size > MAX_REGIONS_PER_BATCH) return { regions: [], full: true };
+    return { regions: outermost(found), full: false };
+  }
+}
+
+/**
+ * The nearest block element around `node` (itself included) that is scanned, or null when `node` is
+ * in a skipped region, outside `body` or no longer in the document. May return `body` itself.
+ */
+export function regionOf(node: Node, body: Element): Element | null {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  let region: Element | null = null;
+  for (; el !== null; el = el.parentElement) {
+    if (isSkipped(el)) return null;
+    if (region === null && isBlock(el)) region = el;
+    if (el === body) return region ?? body;
+  }
+  return null;
+}
+
+/** Drops regions that lie inside another region of the set. */
+function outermost(regions: Set<Element>): Element[] {
+  const out: Element[] = [];
+  for (const region of regions) {
+    let inner = false;
+    for (let up = region.parentElement; up !== null && !inner; up = up.parentElement) inner = regions.has(up);
+    if (!inner) out.push(region);
+  }
+  return out;
+}

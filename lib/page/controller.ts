@@ -1,0 +1,148 @@
+import type { PageReport } from '@/lib/messages';
+import type { Settings } from '@/lib/settings';
+import type { PageDetector } from './detector';
+import { createHighlighter, type Highlighter } from './highlighter';
+import { PageLens } from './lens';
+import type { MentionRegistry } from './mention-index';
+import { buildReport, Reporter } from './report';
+import { revealMention } from './reveal';
+import { type UrlWatch, watchUrl } from './url-watch';
+
+/** Where settings come from (lib/settings in the extension, a fake in tests). */
+export interface SettingsSource {
+  /** Reads the current settings. */
+  load(): Promise<Settings>;
+  /** Calls back with the new settings on every change; returns the unsubscribe. */
+  watch(cb: (settings: Settings) => void): () => void;
+  /** True when IOM Lens runs on `url` with `settings`. */
+  isActiveOn(settings: Settings, url: string): boolean;
+}
+
+/** What the content script passes in. */
+export interface ContentLensDeps<A> {
+  /** The page's document. */
+  doc: Document;
+  /** The page's window. */
+  win: Window & typeof globalThis;
+  /** The detector functions. */
+  detector: PageDetector<A>;
+  /** The settings. */
+  settings: SettingsSource;
+  /** Sends a report to the background. */
+  sendReport: (report: PageReport) => Promise<unknown>;
+  /** Aborts when the extension context goes away (WXT's `ctx.signal`): everything is removed. */
+  signal: AbortSignal;
+}
+
+/** The content script's lens, following the settings and the URL. */
+export interface ContentLens {
+  /** The running lens, or null while IOM Lens is paused or not allowed on this site. */
+  readonly lens: PageLens | null;
+  /** The page's mentions, or null while inactive. */
+  readonly registry: MentionRegistry | null;
+  /** Scrolls the mention with this id into view and selects it; false if it is gone or hidden. */
+  reveal(id: number): boolean;
+  /** Removes everything: highlights, style, observers, listeners, timers. */
+  dispose(): void;
+}
+
+/**
+ * Wires settings → lens → highlighter → reporter. The lens runs while the settings allow this page
+ * (not paused, allow and deny lists) and is torn down at once when they stop allowing it.
+ */
+export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
+  const { doc, win, signal } = deps;
+  let lens: PageLens<A> | null = null;
+  let highlighter: Highlighter | null = null;
+  let current: Settings | null = null;
+  let disposed = false;
+  const reporter = new Reporter(
+    () => buildReport(win.location.href, lens?.registry ?? null),
+    deps.sendReport,
+  );
+
+  const apply = (settings: Settings) => {
+    if (disposed) return;
+    current = settings;
+    const active = deps.settings.isActiveOn(settings, win.location.href);
+    if (!active) {
+      if (lens) turnOff();
+      reporter.schedule(true);
+      return;
+    }
+    if (highlighter && lens) {
+      highlighter.setStyle(settings.highlightStyle);
+      lens.setEras(settings.eras);
+      return;
+    }
+    const painter = createHighlighter(doc, win, settings.highlightStyle);
+    highlighter = painter;
+    lens = new PageLens<A>({
+      doc,
+      win,
+      detector: deps.detector,
+      sink: painter.sink,
+      afterCommit: painter.ensureRegistered,
+      eras: settings.eras,
+      onChange: () => {
+        urls.check(); // SPA navigations without a Navigation API event show up as page changes
+        reporter.schedule();
+      },
+    });
+    lens.start();
+  };
+
+  const turnOff = () => {
+    lens?.stop();
+    lens = null;
+    highlighter?.dispose();
+    highlighter = null;
+  };
+
+  const urls: UrlWatch = watchUrl(win, () => {
+    if (current) apply(current);
+    lens?.requestCommit(); // the title is part of the detector's context
+    reporter.schedule(true);
+  });
+  const unwatch = deps.settings.watch(apply);
+  let heardChange = false;
+  const unwatchFirst = deps.settings.watch(() => {
+    heardChange = true;
+  });
+  deps.settings.load().then(
+    (settings) => {
+      unwatchFirst();
+      // A change that arrived while loading is newer than what was loaded.
+      if (!heardChange) apply(settings);
+    },
+    () => {
+      // loadSettings never rejects (it falls back to the defaults); nothing else to do here.
+    },
+  );
+
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    unwatch();
+    unwatchFirst();
+    urls.dispose();
+    turnOff();
+    reporter.dispose(); // after turnOff, whose last change notice would schedule a report
+  };
+  if (signal.aborted) dispose();
+  else signal.addEventListener('abort', dispose, { once: true });
+
+  return {
+    get lens() {
+      return lens;
+    },
+    get registry() {
+      return lens?.registry ?? null;
+    },
+    reveal(id) {
+      const entry = lens?.registry.get(id);
+      return entry ? revealMention(doc, win, entry) : false;
+    },
+    dispose,
+  };
+}

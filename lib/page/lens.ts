@@ -1,0 +1,453 @@
+import type { Era } from '@/lib/settings';
+import { type Block, isBlockCurrent, locate } from './blocks';
+import { ChangeCollector } from './changes';
+import type { DetectedMention, PageDetector } from './detector';
+import type { HighlightSink } from './highlighter';
+import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
+import { ScanTask } from './scan';
+import { createYield, runSliced, type YieldFn } from './slices';
+import { snippetOf } from './snippet';
+
+/**
+ * Most mentions painted on one page. Past about a thousand the page is an index or a data dump where
+ * marks no longer help reading; the cap also bounds paint and hit-test work (the benchmark measures
+ * page mutations with 1,000 highlights). Mentions past the cap are still found, counted and listed.
+ */
+export const MAX_HIGHLIGHTS = 1000;
+
+/**
+ * Delay between a page change and its rescan, in milliseconds. Changes come in bursts (a framework
+ * rendering a list, a feed loading); waiting this long joins a burst into one rescan, and stays
+ * under the ~100 ms within which a response feels immediate.
+ */
+export const MUTATION_FLUSH_DELAY_MS = 50;
+
+/**
+ * When a page changes so much that a full rescan is due (hundreds of regions, or text straight in
+ * <body>), wait until it has been quiet this long (ms), so a page that keeps rebuilding itself is
+ * scanned once it settles rather than after every burst...
+ */
+export const FULL_RESCAN_QUIET_MS = 400;
+/** ...but no longer than this (ms) after the first such burst, so busy pages still get scanned. */
+export const FULL_RESCAN_MAX_WAIT_MS = 3000;
+
+/** What the lens needs from the page and the extension; all parameters so tests can drive it. */
+export interface LensDeps<A> {
+  /** The page's document. */
+  doc: Document;
+  /** The window the DOM classes come from (MutationObserver, StaticRange, performance). */
+  win: typeof globalThis;
+  /** The detector functions. */
+  detector: PageDetector<A>;
+  /** Where painted ranges go. */
+  sink: HighlightSink;
+  /** Called after each commit, e.g. to register the highlight again if the page removed it. */
+  afterCommit?: () => void;
+  /** Creates the range of a mention (StaticRange in browsers; tests may pass plain objects). */
+  makeRange?: (init: StaticRangeInit) => AbstractRange;
+  /** Gives the main thread back between slices. */
+  yieldToMain?: YieldFn;
+  /** Eras to report; all when omitted. */
+  eras?: Readonly<Record<Era, boolean>>;
+  /** Called whenever the set of mentions may have changed. */
+  onChange?: () => void;
+}
+
+/** Figures about the lens's work, for tests and the benchmark (milliseconds from `performance.now()`). */
+export interface LensStats {
+  /** When `start()` ran. */
+  startedAt: number;
+  /** When the first mention was painted, or null. */
+  firstHighlightAt: number | null;
+  /** When the first full scan finished, or null. */
+  firstScanDoneAt: number | null;
+  /** Slices of work run so far (scans and the commits that follow them). */
+  slices: number;
+  /** The longest slice so far. */
+  longestSliceMs: number;
+  /** Time spent in slices and mutation callbacks, in total. */
+  workMs: number;
+  /** Full scans started. */
+  fullScans: number;
+  /** Regions rescanned after page changes. */
+  regionScans: number;
+  /** Mutation records received. */
+  mutationRecords: number;
+  /** Pieces of text the pre-scan tested, and how many it walked node by node. */
+  pieces: number;
+  walked: number;
+}
+
+/** A block that may hold mentions, with the detector's analysis and its current mentions. */
+interface BlockRecord<A> {
+  block: Block;
+  analysis: A;
+  mentions: DetectedMention[];
+  entries: MentionEntry[];
+}
+
+/**
+ * Finds, paints and tracks the mentions of one page: scans in slices, keeps up with page changes
+ * through a MutationObserver, and removes everything it added on `stop()`.
+ */
+export class PageLens<A = unknown> {
+  /** The page's mentions. */
+  readonly registry: MentionRegistry;
+  /** Work figures. */
+  readonly stats: LensStats;
+  private readonly index = new MentionIndex(MAX_HIGHLIGHTS);
+  private records = new Set<BlockRecord<A>>();
+  private readonly changes = new ChangeCollector();
+  private readonly yieldToMain: YieldFn;
+  private readonly makeRange: (init: StaticRangeInit) => AbstractRange;
+  private eras: Readonly<Record<Era, boolean>> | undefined;
+  private observer: MutationObserver | null = null;
+  private abort: AbortController | null = null;
+  private pendingFull = false;
+  private readonly pendingRegions = new Set<Element>();
+  private pendingCommit = false;
+  private running: Promise<void> | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private fullTimer: ReturnType<typeof setTimeout> | undefined;
+  private fullFirstAskedAt = 0;
+
+  constructor(private readonly deps: LensDeps<A>) {
+    this.registry = this.index;
+    this.eras = deps.eras;
+    const { win } = deps;
+    this.yieldToMain = deps.yieldToMain ?? createYield(win);
+    this.makeRange = deps.makeRange ?? ((init) => new win.StaticRange(init));
+    this.stats = {
+      startedAt: 0,
+      firstHighlightAt: null,
+      firstScanDoneAt: null,
+      slices: 0,
+      longestSliceMs: 0,
+      workMs: 0,
+      fullScans: 0,
+      regionScans: 0,
+      mutationRecords: 0,
+      pieces: 0,
+      walked: 0,
+    };
+  }
+
+  /** True while nothing is scheduled or running. */
+  get idle(): boolean {
+    return (
+      this.running === null &&
+      this.flushTimer === undefined &&
+      this.fullTimer === undefined &&
+      !this.pendingFull &&
+      this.pendingRegions.size === 0
+    );
+  }
+
+  /** Starts observing the page and scans it. */
+  start(): void {
+    if (this.abort) return;
+    this.abort = new AbortController();
+    this.stats.startedAt = this.now();
+    const { win, doc } = this.deps;
+    this.observer = new win.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(doc.documentElement, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['contenteditable'],
+    });
+    this.requestFullScan();
+  }
+
+  /** Stops observing and unpaints everything; the lens can be started again. */
+  stop(): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.fullTimer);
+    this.flushTimer = undefined;
+    this.fullTimer = undefined;
+    this.pendingFull = false;
+    this.pendingRegions.clear();
+    this.pendingCommit = false;
+    this.running = null;
+    this.changes.clear();
+    this.records = new Set();
+    this.deps.sink.clear();
+    this.index.clear();
+    this.index.notify();
+    this.deps.onChange?.();
+  }
+
+  /** Changes which eras are reported and painted (applied at the next commit, scheduled now). */
+  setEras(eras: Readonly<Record<Era, boolean>>): void {
+    this.eras = eras;
+    this.requestCommit();
+  }
+
+  /** Decides the mentions again without rescanning (after the title or the URL changed). */
+  requestCommit(): void {
+    if (!this.abort) return;
+    this.pendingCommit = true;
+    this.kick();
+  }
+
+  /** Scans the whole page again. */
+  requestFullScan(): void {
+    if (!this.abort) return;
+    clearTimeout(this.fullTimer);
+    this.fullTimer = undefined;
+    this.pendingFull = true;
+    this.pendingRegions.clear();
+    this.kick();
+  }
+
+  /** Resolves once the lens has nothing scheduled (for tests and the benchmark). */
+  async whenIdle(): Promise<void> {
+    while (!this.idle) {
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setTimeout(resolve, MUTATION_FLUSH_DELAY_MS));
+    }
+  }
+
+  private now(): number {
+    return this.deps.win.performance.now();
+  }
+
+  private recordSlice(ms: number): void {
+    this.stats.slices++;
+    this.stats.workMs += ms;
+    if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const started = this.now();
+    this.stats.mutationRecords += records.length;
+    // Unpaint mentions whose text just changed or left, before the next frame shows a stale mark.
+    for (const record of records) {
+      if (record.type === 'characterData') this.dropCovering(record.target);
+      else if (record.type === 'childList') {
+        const removed = record.removedNodes;
+        for (let i = 0; i < removed.length; i++) {
+          const node = removed[i] as Node;
+          if (node.nodeType === 3) this.dropCovering(node);
+        }
+      }
+    }
+    this.changes.add(records);
+    if (this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => this.flush(), MUTATION_FLUSH_DELAY_MS);
+    }
+    this.stats.workMs += this.now() - started;
+  }
+
+  private dropCovering(node: Node): void {
+    const covering = this.index.covering(node);
+    if (covering.length === 0) return;
+    for (const entry of [...covering]) this.removeEntry(entry);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    if (!this.abort) return;
+    const body = this.deps.doc.body;
+    if (body === null) return;
+    const started = this.now();
+    const batch = this.changes.take(body);
+    if (batch.full) this.askFullRescan();
+    else if (!this.pendingFull && this.fullTimer === undefined) {
+      for (const region of batch.regions) this.pendingRegions.add(region);
+    }
+    // Even without regions to scan, removed blocks must leave the index.
+    this.pendingCommit = true;
+    this.recordSlice(this.now() - started);
+    this.kick();
+  }
+
+  /** The coarse fallback: one debounced full rescan for pages that change wholesale. */
+  private askFullRescan(): void {
+    const now = this.now();
+    if (this.fullTimer === undefined) this.fullFirstAskedAt = now;
+    clearTimeout(this.fullTimer);
+    const wait = Math.min(FULL_RESCAN_QUIET_MS, this.fullFirstAskedAt + FULL_RESCAN_MAX_WAIT_MS - now);
+    this.pendingRegions.clear();
+    this.fullTimer = setTimeout(() => this.requestFullScan(), Math.max(0, wait));
+  }
+
+  /** Starts the work loop unless it is running. */
+  private kick(): void {
+    if (this.running || !this.abort) return;
+    const signal = this.abort.signal;
+    this.running = this.work(signal).finally(() => {
+      if (!signal.aborted) this.running = null;
+    });
+  }
+
+  private async work(signal: AbortSignal): Promise<void> {
+    // Start in a task of our own, never inside the caller's (a mutation callback, a settings event).
+    await this.yieldToMain();
+    while (!signal.aborted) {
+      const body = this.deps.doc.body;
+      let roots: Element[];
+      let scope: Set<BlockRecord<A>>;
+      if (this.pendingFull) {
+        this.pendingFull = false;
+        this.pendingRegions.clear();
+        this.stats.fullScans++;
+        roots = body && this.deps.doc.designMode !== 'on' ? [body] : [];
+        scope = this.records;
+        this.records = new Set();
+      } else if (this.pendingRegions.size > 0) {
+        roots = [...this.pendingRegions].filter((r) => r.isConnected);
+        this.pendingRegions.clear();
+        this.stats.regionScans += roots.length;
+        scope = new Set();
+        for (const record of this.records) {
+          const first = record.block.nodes[0] as Text;
+          if (roots.some((root) => root.contains(first))) {
+            scope.add(record);
+            this.records.delete(record);
+          }
+        }
+      } else if (this.pendingCommit) {
+        // Changes already queued are scanned first, so one commit covers them all.
+        this.pendingCommit = false;
+        const started = this.now();
+        this.commit();
+        this.recordSlice(this.now() - started);
+        continue;
+      } else {
+        return;
+      }
+      const completed = await this.scan(roots, scope, signal);
+      if (!completed) return;
+      if (this.stats.firstScanDoneAt === null) this.stats.firstScanDoneAt = this.now();
+      // Commit in a slice of its own: deciding and painting a thousand mentions takes a few ms.
+      this.pendingCommit = true;
+      await this.yieldToMain();
+    }
+  }
+
+  /** Scans `roots` into records, reusing records of `scope` whose blocks did not change. */
+  private async scan(roots: Element[], scope: Set<BlockRecord<A>>, signal: AbortSignal): Promise<boolean> {
+    const { detector } = this.deps;
+    const reusable = new Map<Text, BlockRecord<A>>();
+    for (const record of scope) reusable.set(record.block.nodes[0] as Text, record);
+    const task = new ScanTask(
+      roots,
+      {
+        hasCandidate: detector.hasCandidate,
+        block: (block) => {
+          if (!detector.hasCandidate(block.text)) return;
+          const old = reusable.get(block.nodes[0] as Text);
+          if (old && sameBlock(old.block, block)) {
+            reusable.delete(block.nodes[0] as Text);
+            this.records.add(old);
+            return;
+          }
+          this.records.add({ block, analysis: detector.analyzeBlock(block.text), mentions: [], entries: [] });
+        },
+      },
+      () => this.now(),
+    );
+    const completed = await runSliced(task, {
+      now: () => this.now(),
+      yieldToMain: this.yieldToMain,
+      signal,
+      onSlice: (ms) => this.recordSlice(ms),
+    });
+    this.stats.pieces += task.counts.pieces;
+    this.stats.walked += task.counts.walked;
+    if (!completed) return false;
+    for (const record of reusable.values()) this.retire(record);
+    return true;
+  }
+
+  /** Decides all mentions with the whole page as context and updates index and paint. */
+  private commit(): void {
+    const { detector, doc } = this.deps;
+    for (const record of this.records) {
+      if (!isBlockCurrent(record.block)) {
+        this.records.delete(record);
+        this.retire(record);
+      }
+    }
+    const list = [...this.records];
+    const resolved =
+      list.length > 0
+        ? detector.resolveDocument(
+            list.map((r) => r.analysis),
+            { title: doc.title },
+          )
+        : [];
+    const eras = this.eras;
+    list.forEach((record, i) => {
+      const found = resolved[i] ?? [];
+      const next = eras ? found.filter((m) => eras[m.name]) : found;
+      if (sameMentions(record.mentions, next) && record.entries.every((e) => this.index.get(e.id) === e))
+        return;
+      this.retire(record);
+      record.mentions = next;
+      record.entries = next.map((m) => this.addEntry(record.block, m));
+    });
+    if (this.stats.firstHighlightAt === null && this.index.highlightedCount > 0) {
+      this.stats.firstHighlightAt = this.now();
+    }
+    this.deps.afterCommit?.();
+    this.index.notify();
+    this.deps.onChange?.();
+  }
+
+  private addEntry(block: Block, m: DetectedMention): MentionEntry {
+    const start = locate(block, m.start, 'start');
+    const end = locate(block, m.end, 'end');
+    const range = this.makeRange({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: end.node,
+      endOffset: end.offset,
+    });
+    const entry = this.index.add({
+      range,
+      nodes: block.nodes.slice(start.index, end.index + 1),
+      surface: m.surface,
+      era: m.name,
+      nameId: m.nameId,
+      lang: m.lang,
+      kind: m.kind,
+      confidence: m.confidence,
+      snippet: snippetOf(block.text, m.start, m.end),
+    });
+    if (entry.highlighted) this.deps.sink.add(range);
+    return entry;
+  }
+
+  private retire(record: BlockRecord<A>): void {
+    for (const entry of record.entries) this.removeEntry(entry);
+    record.entries = [];
+    record.mentions = [];
+  }
+
+  private removeEntry(entry: MentionEntry): void {
+    if (this.index.get(entry.id) !== entry) return;
+    const promoted = this.index.remove(entry);
+    if (entry.highlighted) this.deps.sink.delete(entry.range);
+    if (promoted) this.deps.sink.add(promoted.range);
+  }
+}
+
+function sameBlock(a: Block, b: Block): boolean {
+  if (a.text !== b.text || a.nodes.length !== b.nodes.length) return false;
+  return a.nodes.every((node, i) => node === b.nodes[i]);
+}
+
+function sameMentions(a: readonly DetectedMention[], b: readonly DetectedMention[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((m, i) => {
+    const n = b[i] as DetectedMention;
+    return m.start === n.start && m.end === n.end && m.name === n.name && m.confidence === n.confidence;
+  });
+}

@@ -1,0 +1,161 @@
+import type { Era } from '@/lib/settings';
+
+/** One mention on the page, as the hover card and the popup see it. */
+export interface MentionEntry {
+  /** Stable id on this page: unchanged while the mention stays as it is ('reveal-mention' takes it). */
+  readonly id: number;
+  /** Where the mention is; never updated by the browser, so the index replaces it when the page changes. */
+  readonly range: AbstractRange;
+  /** The text nodes the range covers, first to last. */
+  readonly nodes: readonly Text[];
+  /** The mention as written on the page. */
+  readonly surface: string;
+  /** Which name of the organization it is. */
+  readonly era: Era;
+  /** Id of the name in the names timeline. */
+  readonly nameId: string;
+  /** Language of the form. */
+  readonly lang: string;
+  /** Acronym, long name or alias. */
+  readonly kind: 'acronym' | 'long' | 'alias';
+  /** The detector's confidence, 0..1. */
+  readonly confidence: number;
+  /** A short piece of the surrounding text, whitespace collapsed. */
+  readonly snippet: string;
+  /** True when the mention is painted (the per-page cap leaves the rest unpainted but counted). */
+  readonly highlighted: boolean;
+}
+
+/** The read side of the index: what other features (hover card, popup report) use. */
+export interface MentionRegistry {
+  /** Number of mentions on the page. */
+  readonly size: number;
+  /** Number of mentions painted. */
+  readonly highlightedCount: number;
+  /** The mention with this id, if it still exists. */
+  get(id: number): MentionEntry | undefined;
+  /** The mentions in document order. */
+  entries(): MentionEntry[];
+  /** The mention covering `offset` in text node `node` (a caret position), if any. */
+  at(node: Node, offset: number): MentionEntry | undefined;
+  /** Calls `listener` after each change; returns the function that stops it. */
+  onChange(listener: () => void): () => void;
+}
+
+/** A mention to add: everything but the id and the highlighted flag. */
+export type NewMention = Omit<MentionEntry, 'id' | 'highlighted'>;
+
+/** Mutable entry kept inside the index. */
+type Entry = { -readonly [K in keyof MentionEntry]: MentionEntry[K] };
+
+/**
+ * The page's mentions: ids, ranges, and a per-node lookup for hit-testing. Only its owner (the page
+ * lens) adds and removes; everyone else reads through MentionRegistry.
+ */
+export class MentionIndex implements MentionRegistry {
+  private readonly byId = new Map<number, Entry>();
+  private byNode = new WeakMap<Node, Entry[]>();
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1;
+  private painted = 0;
+
+  /** @param cap most mentions painted at once; the rest are kept and counted */
+  constructor(private readonly cap: number) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get highlightedCount(): number {
+    return this.painted;
+  }
+
+  get(id: number): MentionEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  entries(): MentionEntry[] {
+    const list: MentionEntry[] = [...this.byId.values()];
+    return list.sort(compareDocumentOrder);
+  }
+
+  at(node: Node, offset: number): MentionEntry | undefined {
+    for (const entry of this.byNode.get(node) ?? []) {
+      const { range } = entry;
+      const afterStart = node !== range.startContainer || offset >= range.startOffset;
+      const beforeEnd = node !== range.endContainer || offset < range.endOffset;
+      if (afterStart && beforeEnd) return entry;
+    }
+    return undefined;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Adds a mention; it is painted while fewer than `cap` are. Returns the entry. */
+  add(mention: NewMention): MentionEntry {
+    const entry: Entry = { ...mention, id: this.nextId++, highlighted: this.painted < this.cap };
+    if (entry.highlighted) this.painted++;
+    this.byId.set(entry.id, entry);
+    for (const node of entry.nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(entry);
+      else this.byNode.set(node, [entry]);
+    }
+    return entry;
+  }
+
+  /**
+   * Removes a mention. When it was painted, the first unpainted mention (in insertion order) takes its
+   * place and is returned, so the caller can paint it.
+   */
+  remove(entry: MentionEntry): MentionEntry | undefined {
+    const own = this.byId.get(entry.id);
+    if (own === undefined) return undefined;
+    this.byId.delete(own.id);
+    for (const node of own.nodes) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const i = list.indexOf(own);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.byNode.delete(node);
+    }
+    if (!own.highlighted) return undefined;
+    this.painted--;
+    for (const next of this.byId.values()) {
+      if (next.highlighted) continue;
+      next.highlighted = true;
+      this.painted++;
+      return next;
+    }
+    return undefined;
+  }
+
+  /** The mentions that cover `node`. */
+  covering(node: Node): readonly MentionEntry[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** Removes every mention. */
+  clear(): void {
+    this.byId.clear();
+    this.byNode = new WeakMap();
+    this.painted = 0;
+  }
+
+  /** Tells listeners that a batch of changes is complete. */
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Orders entries by where they start in the document. */
+function compareDocumentOrder(a: MentionEntry, b: MentionEntry): number {
+  const na = a.range.startContainer;
+  const nb = b.range.startContainer;
+  if (na === nb) return a.range.startOffset - b.range.startOffset;
+  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a.
+  return na.compareDocumentPosition(nb) & 4 ? -1 : 1;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } from '@/lib/page/changes';
+import { page } from './helpers';
+
+/** Runs `change`, collects its mutation records and returns what the collector makes of them. */
+async function batchOf(change: () => void) {
+  const collector = new ChangeCollector();
+  const observer = new MutationObserver((records) => collector.add(records));
+  observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  change();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer.disconnect();
+  return collector.take(document.body);
+}
+
+describe('regionOf', () => {
+  it('is the nearest block around a node', () => {
+    const body = page('<div id="d"><p id="p">a <b>b</b></p></div>');
+    expect(regionOf(body.querySelector('b')?.firstChild as Node, body)?.id).toBe('p');
+    expect(regionOf(body.querySelector('#d') as Node, body)?.id).toBe('d');
+  });
+
+  it('is null inside skipped regions, outside the body and for detached nodes', () => {
+    const body = page('<div contenteditable><p>x</p></div><pre><b>y</b></pre>');
+    expect(regionOf(body.querySelector('p') as Node, body)).toBeNull();
+    expect(regionOf(body.querySelector('b') as Node, body)).toBeNull();
+    expect(regionOf(document.head, body)).toBeNull();
+    expect(regionOf(document.createElement('p'), body)).toBeNull();
+  });
+
+  it('is the body for text straight in the body', () => {
+    const body = page('loose <b>text</b>');
+    expect(regionOf(body.querySelector('b') as Node, body)).toBe(body);
+  });
+});
+
+describe('ChangeCollector', () => {
+  it('rescans only an inserted block, not the list it joined', async () => {
+    const body = page('<ul id="list">\n<li>a</li>\n</ul>');
+    const li = document.createElement('li');
+    const batch = await batchOf(() => body.querySelector('ul')?.append(li));
+    expect(batch).toEqual({ regions: [li], full: false });
+  });
+
+  it('rescans the surrounding block when inline content changes', async () => {
+    const body = page('<p id="p">IOM <b>x</b></p>');
+    const batch = await batchOf(() => body.querySelector('b')?.replaceWith('text'));
+    expect(batch.regions.map((r) => r.id)).toEqual(['p']);
+  });
+
+  it('rescans the block whose text node changed', async () => {
+    const body = page('<div><p id="p">one</p></div>');
+    const batch = await batchOf(() => {
+      (body.querySelector('p')?.firstChild as Text).data = 'two';
+    });
+    expect(batch.regions.map((r) => r.id)).toEqual(['p']);
+  });
+
+  it('keeps only the outermost of nested regions', async () => {
+    const body = page('<div id="outer"><p id="inner">x</p>y</div>');
+    const batch = await batchOf(() => {
+      (body.querySelector('p')?.firstChild as Text).data = 'z';
+      body.querySelector('#outer')?.append(' more');
+    });
+    expect(batch.regions.map((r) => r.id)).toEqual(['outer']);
+  });
+
+  it('ignores the extension’s own nodes', async () => {
+    page('<p>x</p>');
+    const batch = await batchOf(() => {
+      document.body.append(document.createElement('iom-lens-card'));
+      const style = document.createElement('style');
+      style.setAttribute('data-iom-lens', '');
+      document.head.append(style);
+    });
+    expect(batch).toEqual({ regions: [], full: false });
+  });
+
+  it('asks for a full rescan when the body itself changes text or too much changes at once', async () => {
+    page('<p>x</p>');
+    expect((await batchOf(() => document.body.append('loose'))).full).toBe(true);
+    const body = page(Array.from({ length: MAX_REGIONS_PER_BATCH + 1 }, () => '<p>a <b>b</b></p>').join(''));
+    const batch = await batchOf(() => {
+      for (const b of body.querySelectorAll('b')) b.textContent = 'c';
+    });
+    expect(batch.full).toBe(true);
+  });
+});

@@ -1,0 +1,147 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PageReport } from '@/lib/messages';
+import { type ContentLens, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
+import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
+import { fakeDetector, page, plainRange, tick } from './helpers';
+
+beforeAll(() => {
+  // happy-dom has no StaticRange; the controller creates ranges the way browsers do.
+  (globalThis as { StaticRange?: unknown }).StaticRange ??= class {
+    constructor(init: StaticRangeInit) {
+      Object.assign(this, plainRange(init));
+    }
+  };
+});
+
+/** A settings source whose values the test changes. */
+function fakeSettings(initial: Partial<Settings> = {}) {
+  let value: Settings = { ...defaultSettings(), ...initial };
+  const listeners = new Set<(s: Settings) => void>();
+  return {
+    source: {
+      load: async () => value,
+      watch: (cb: (s: Settings) => void) => {
+        listeners.add(cb);
+        return () => listeners.delete(cb);
+      },
+      isActiveOn,
+    },
+    set(patch: Partial<Settings>) {
+      value = { ...value, ...patch };
+      for (const cb of listeners) cb(value);
+    },
+    listeners,
+  };
+}
+
+let lens: ContentLens | undefined;
+afterEach(() => lens?.dispose());
+
+async function setup(initial: Partial<Settings> = {}) {
+  const settings = fakeSettings(initial);
+  const reports: PageReport[] = [];
+  const controller = new AbortController();
+  lens = startContentLens({
+    doc: document,
+    win: window as unknown as Window & typeof globalThis,
+    detector: fakeDetector(),
+    settings: settings.source,
+    sendReport: async (r) => reports.push(r),
+    signal: controller.signal,
+  });
+  await tick();
+  await lens.lens?.whenIdle();
+  await tick(REPORT_DEBOUNCE_MS + 20);
+  return { settings, reports, controller, lens };
+}
+
+const ourStyle = () => document.head.querySelector('style[data-iom-lens]');
+
+describe('startContentLens', () => {
+  it('scans, paints and reports the page’s mentions', async () => {
+    page('<p>The IOM office</p><p>and the ICEM archive</p>');
+    const { reports, lens } = await setup();
+    expect(lens.registry?.size).toBe(2);
+    expect(ourStyle()?.textContent).toContain('::highlight(iom-lens-mention)');
+    expect(reports.at(-1)).toMatchObject({
+      url: location.href,
+      count: 2,
+      highlighted: 2,
+      mentions: [
+        { surface: 'IOM', era: 'IOM', snippet: 'The IOM office' },
+        { surface: 'ICEM', era: 'ICEM', snippet: 'and the ICEM archive' },
+      ],
+    });
+  });
+
+  it('removes everything at once when paused, and comes back when resumed', async () => {
+    page('<p>The IOM office</p>');
+    const { settings, reports, lens } = await setup();
+    settings.set({ paused: true });
+    expect(lens.lens).toBeNull();
+    expect(ourStyle()).toBeNull();
+    expect(reports.at(-1)).toMatchObject({ count: 0, mentions: [] });
+    settings.set({ paused: false });
+    await tick();
+    await lens.lens?.whenIdle();
+    expect(lens.registry?.size).toBe(1);
+  });
+
+  it('stays off on a denied site and on sites outside a non-empty allow list', async () => {
+    page('<p>The IOM office</p>');
+    const host = location.hostname;
+    const denied = await setup({ deny: [host] });
+    expect(denied.lens.lens).toBeNull();
+    expect(denied.reports.at(-1)).toMatchObject({ count: 0 });
+    denied.lens.dispose();
+    const elsewhere = await setup({ allow: ['example.invalid'] });
+    expect(elsewhere.lens.lens).toBeNull();
+    elsewhere.settings.set({ allow: [host] });
+    await tick();
+    expect(elsewhere.lens.lens).not.toBeNull();
+  });
+
+  it('switches the highlight style without rescanning', async () => {
+    page('<p>The IOM office</p>');
+    const { settings, lens } = await setup();
+    const running = lens.lens;
+    settings.set({ highlightStyle: 'background' });
+    expect(lens.lens).toBe(running);
+    expect(ourStyle()?.textContent).toContain('background-color');
+    settings.set({ highlightStyle: 'none' });
+    expect(ourStyle()?.textContent).toBe('');
+  });
+
+  it('removes highlights, style and listeners when the extension context goes away', async () => {
+    page('<p>The IOM office</p>');
+    const { settings, controller, lens, reports } = await setup();
+    controller.abort();
+    expect(lens.lens).toBeNull();
+    expect(ourStyle()).toBeNull();
+    expect(settings.listeners.size).toBe(0);
+    const sent = reports.length;
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    settings.set({ highlightStyle: 'background' });
+    await tick(REPORT_DEBOUNCE_MS + 20);
+    expect(reports.length).toBe(sent);
+    expect(ourStyle()).toBeNull();
+  });
+
+  it('reports again with the new URL after a single-page-app navigation', async () => {
+    page('<p>The IOM office</p>');
+    const { reports } = await setup();
+    const before = location.href;
+    history.pushState({}, '', '#next-view');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await tick();
+    expect(reports.at(-1)?.url).not.toBe(before);
+    expect(reports.at(-1)?.url).toBe(location.href);
+    expect(reports.at(-1)?.count).toBe(1);
+  });
+
+  it('cannot reveal a mention that does not exist', async () => {
+    page('<p>nothing</p>');
+    const { lens } = await setup();
+    expect(lens.reveal(12345)).toBe(false);
+  });
+});

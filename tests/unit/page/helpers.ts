@@ -1,0 +1,80 @@
+import type { DetectedMention, PageDetector } from '@/lib/page';
+
+/** What the fake detector keeps per block. */
+export interface FakeAnalysis {
+  text: string;
+  hits: { start: number; end: number; surface: string; kind: 'acronym' | 'long' }[];
+  definesForeign: boolean;
+}
+
+const HIT = /\bIOM\b|\bICEM\b|International Organization for\s+Migration/g;
+
+/**
+ * A small detector with the real one's contract: substring pre-check, per-block analysis, and a
+ * document-level rule ("Isle of Man (IOM)" anywhere turns every IOM acronym down).
+ */
+export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[]; checked: string[] } {
+  const analyzed: string[] = [];
+  const checked: string[] = [];
+  return {
+    analyzed,
+    checked,
+    hasCandidate(text) {
+      checked.push(text);
+      return /IOM|ICEM|Migra/.test(text);
+    },
+    analyzeBlock(text) {
+      analyzed.push(text);
+      const hits = [...text.matchAll(HIT)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        surface: m[0],
+        kind: m[0].length <= 4 ? ('acronym' as const) : ('long' as const),
+      }));
+      return { text, hits, definesForeign: /Isle of Man \(IOM\)/.test(text) };
+    },
+    resolveDocument(blocks) {
+      const foreign = blocks.some((b) => b.definesForeign);
+      return blocks.map((b) =>
+        b.hits
+          .filter((h) => !(foreign && h.kind === 'acronym'))
+          .map(
+            (h): DetectedMention => ({
+              ...h,
+              name: h.surface === 'ICEM' ? 'ICEM' : 'IOM',
+              nameId: h.surface === 'ICEM' ? 'icem' : 'iom',
+              lang: 'en',
+              confidence: h.kind === 'long' ? 1 : 0.9,
+            }),
+          ),
+      );
+    },
+  };
+}
+
+/** Range stand-in for happy-dom, which has no StaticRange. */
+export function plainRange(init: StaticRangeInit): AbstractRange {
+  return {
+    ...init,
+    collapsed: init.startContainer === init.endContainer && init.startOffset === init.endOffset,
+  };
+}
+
+/** Replaces the body's content and returns the body. */
+export function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+/** The text a range covers (ranges here may span several text nodes). */
+export function rangeText(range: AbstractRange): string {
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live.toString();
+}
+
+/** Lets timers and tasks run. */
+export function tick(ms = 0): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemorySink, MAX_HIGHLIGHTS, PageLens } from '@/lib/page';
+import type { Era } from '@/lib/settings';
+import { fakeDetector, page, plainRange, rangeText, tick } from './helpers';
+
+const ALL_ERAS: Record<Era, boolean> = { PICMME: true, ICEM: true, ICM: true, IOM: true };
+
+function makeLens(eras = ALL_ERAS) {
+  const sink = createMemorySink();
+  const detector = fakeDetector();
+  let changes = 0;
+  const lens = new PageLens({
+    doc: document,
+    win: window as unknown as typeof globalThis,
+    detector,
+    sink,
+    makeRange: plainRange,
+    yieldToMain: () => tick(),
+    eras,
+    onChange: () => changes++,
+  });
+  return { lens, sink, detector, changes: () => changes };
+}
+
+const painted = (sink: ReturnType<typeof createMemorySink>) => [...sink.ranges].map(rangeText).sort();
+
+let current: PageLens | undefined;
+afterEach(() => current?.stop());
+
+async function started(html: string, eras?: Record<Era, boolean>) {
+  page(html);
+  const made = makeLens(eras);
+  current = made.lens;
+  made.lens.start();
+  await made.lens.whenIdle();
+  return made;
+}
+
+describe('PageLens', () => {
+  it('paints every mention and lists it with era, surface and snippet', async () => {
+    const { lens, sink } = await started(
+      '<h1>Report</h1><p>The <b>International Organization</b> for Migration (IOM) works in 170 countries.</p>',
+    );
+    expect(painted(sink)).toEqual(['IOM', 'International Organization for Migration']);
+    const entries = lens.registry.entries();
+    expect(entries.map((e) => [e.surface, e.era, e.highlighted])).toEqual([
+      ['International Organization for Migration', 'IOM', true],
+      ['IOM', 'IOM', true],
+    ]);
+    expect(entries[0]?.snippet).toBe(
+      'The International Organization for Migration (IOM) works in 170 countries.',
+    );
+    expect(entries[0]?.nodes.map((n) => n.data)).toEqual([
+      'International Organization',
+      ' for Migration (IOM) works in 170 countries.',
+    ]);
+  });
+
+  it('uses definitions anywhere on the page as context', async () => {
+    const { sink } = await started('<p>IOM TT races</p><footer><p>Isle of Man (IOM) tourism</p></footer>');
+    expect(painted(sink)).toEqual([]);
+  });
+
+  it('finds the mention under a caret position', async () => {
+    const { lens } = await started('<p>See the IOM report.</p>');
+    const text = document.querySelector('p')?.firstChild as Text;
+    expect(lens.registry.at(text, 8)?.surface).toBe('IOM');
+    expect(lens.registry.at(text, 10)?.surface).toBe('IOM');
+    expect(lens.registry.at(text, 11)).toBeUndefined();
+    expect(lens.registry.at(text, 7)).toBeUndefined();
+  });
+
+  it('reports only the eras that are switched on, and follows changes', async () => {
+    const { lens, sink } = await started('<p>ICEM then IOM</p>', { ...ALL_ERAS, ICEM: false });
+    expect(painted(sink)).toEqual(['IOM']);
+    lens.setEras(ALL_ERAS);
+    await lens.whenIdle();
+    expect(painted(sink)).toEqual(['ICEM', 'IOM']);
+  });
+
+  it('highlights a mention added later and drops one that is removed', async () => {
+    const { lens, sink } = await started('<main><p id="old">IOM old</p></main>');
+    const p = document.createElement('p');
+    p.textContent = 'A new IOM mention';
+    document.querySelector('main')?.append(p);
+    document.getElementById('old')?.remove();
+    await tick(80);
+    await lens.whenIdle();
+    expect(painted(sink)).toEqual(['IOM']);
+    expect(lens.registry.entries()[0]?.snippet).toBe('A new IOM mention');
+  });
+
+  it('unpaints a mention as soon as its text changes, then rescans it', async () => {
+    const { lens, sink } = await started('<p>The IOM said</p>');
+    const text = document.querySelector('p')?.firstChild as Text;
+    text.data = 'The Isle said';
+    await Promise.resolve(); // mutation callbacks run as microtasks, before the next frame
+    expect(sink.size).toBe(0);
+    text.data = 'Now IOM again';
+    await tick(80);
+    await lens.whenIdle();
+    expect(painted(sink)).toEqual(['IOM']);
+  });
+
+  it('survives a page that keeps its own text nodes, edits and removes them', async () => {
+    const { lens, sink } = await started('<div id="app"><p>Loading</p></div>');
+    // What a framework does: create nodes once, keep references, mutate them in place later.
+    const app = document.getElementById('app') as HTMLElement;
+    const p = document.createElement('p');
+    const t1 = document.createTextNode('The IOM ');
+    const t2 = document.createTextNode('office');
+    p.append(t1, t2);
+    app.replaceChildren(p);
+    await tick(80);
+    await lens.whenIdle();
+    expect(painted(sink)).toEqual(['IOM']);
+    t1.data = 'The ICEM ';
+    t2.data = 'archive';
+    await tick(80);
+    await lens.whenIdle();
+    expect(painted(sink)).toEqual(['ICEM']);
+    p.removeChild(t1);
+    await tick(80);
+    await lens.whenIdle();
+    expect(painted(sink)).toEqual([]);
+    expect(app.textContent).toBe('archive');
+    expect(t1.data).toBe('The ICEM ');
+  });
+
+  it('ignores changes in skipped regions and in its own UI', async () => {
+    const { lens, detector } = await started('<textarea></textarea><div contenteditable>x</div><p>plain</p>');
+    const before = detector.analyzed.length;
+    (document.querySelector('textarea') as HTMLTextAreaElement).append('IOM');
+    document.querySelector('[contenteditable]')?.append('IOM typed');
+    document.body.append(Object.assign(document.createElement('iom-lens-card'), { textContent: 'IOM' }));
+    await tick(80);
+    await lens.whenIdle();
+    expect(lens.registry.size).toBe(0);
+    expect(detector.analyzed.length).toBe(before);
+  });
+
+  it('keeps ids of mentions that did not change when their region is rescanned', async () => {
+    const { lens } = await started('<div id="r"><p>IOM one</p><p>two</p></div>');
+    const id = lens.registry.entries()[0]?.id;
+    document.querySelector('#r p:last-child')?.append(' more');
+    await tick(80);
+    await lens.whenIdle();
+    expect(lens.registry.entries().map((e) => e.id)).toEqual([id]);
+  });
+
+  it('caps the painted mentions and still counts the rest', async () => {
+    const html = Array.from({ length: MAX_HIGHLIGHTS + 5 }, () => '<p>IOM</p>').join('');
+    const { lens, sink } = await started(`<main>${html}</main>`);
+    expect(lens.registry.size).toBe(MAX_HIGHLIGHTS + 5);
+    expect(lens.registry.highlightedCount).toBe(MAX_HIGHLIGHTS);
+    expect(sink.size).toBe(MAX_HIGHLIGHTS);
+    // A painted one leaves: an unpainted one takes its place.
+    document.querySelector('main p')?.remove();
+    await tick(80);
+    await lens.whenIdle();
+    expect(lens.registry.size).toBe(MAX_HIGHLIGHTS + 4);
+    expect(sink.size).toBe(MAX_HIGHLIGHTS);
+  });
+
+  it('falls back to one full rescan when text changes straight in <body>', async () => {
+    const { lens } = await started('<p>start</p>');
+    document.body.append('IOM in body');
+    await tick(80);
+    expect(lens.idle).toBe(false);
+    await lens.whenIdle();
+    expect(lens.stats.fullScans).toBe(2);
+    expect(lens.registry.size).toBe(1);
+  });
+
+  it('removes every mark and stops observing on stop()', async () => {
+    const { lens, sink, detector } = await started('<p>IOM</p>');
+    lens.stop();
+    expect(sink.size).toBe(0);
+    expect(lens.registry.size).toBe(0);
+    const analyzed = detector.analyzed.length;
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'IOM later' }));
+    await tick(120);
+    expect(detector.analyzed.length).toBe(analyzed);
+  });
+
+  it('does nothing in a document in design mode', async () => {
+    document.designMode = 'on';
+    try {
+      const { lens } = await started('<p>IOM</p>');
+      expect(lens.registry.size).toBe(0);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  it('costs one piece per paragraph on a page without mentions, and walks none', async () => {
+    const html = Array.from({ length: 50 }, (_, i) => `<p>Paragraph <b>${i}</b> of plain text.</p>`).join('');
+    const { lens, detector } = await started(`<article>${html}</article>`);
+    expect(lens.stats.pieces).toBe(50);
+    expect(lens.stats.walked).toBe(0);
+    expect(detector.analyzed).toEqual([]);
+  });
+});
