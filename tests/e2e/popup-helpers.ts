@@ -7,6 +7,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserTab } from './support';
 
+/** The part of the extension API these helpers use in extension pages (`browser` in Firefox, `chrome` in Chromium). */
+interface ExtensionStorageHost {
+  storage: {
+    sync: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
+}
+
 /** Sets the search box's value as typing would (Preact listens to `input`). */
 export async function typeQuery(tab: BrowserTab, query: string): Promise<void> {
   await tab.waitFor(() => document.querySelector('#search-input') !== null, undefined, {
@@ -47,7 +58,8 @@ export async function chooseFile(tab: BrowserTab, name: string, text: string): P
 /** The raw stored settings (what `sync:settings` holds), read from an extension page. */
 export function storedSettings(tab: BrowserTab): Promise<unknown> {
   return tab.evaluate(async () => {
-    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const g = globalThis as unknown as { browser?: ExtensionStorageHost; chrome?: ExtensionStorageHost };
+    const api = (g.browser ?? g.chrome) as ExtensionStorageHost;
     return (await api.storage.sync.get('settings')).settings ?? null;
   });
 }
@@ -55,7 +67,8 @@ export function storedSettings(tab: BrowserTab): Promise<unknown> {
 /** Writes raw settings to storage from an extension page (to set up a test, or clean up after it). */
 export function storeSettings(tab: BrowserTab, settings: unknown): Promise<void> {
   return tab.evaluate(async (value: unknown) => {
-    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const g = globalThis as unknown as { browser?: ExtensionStorageHost; chrome?: ExtensionStorageHost };
+    const api = (g.browser ?? g.chrome) as ExtensionStorageHost;
     if (value === null) await api.storage.sync.remove('settings');
     else await api.storage.sync.set({ settings: value });
   }, settings);
