@@ -1,0 +1,163 @@
+// Runs `npm test`'s steps one after another, shows each step's own output as it comes, counts tests,
+// and ends with one plain line `N passed, N failed[, N skipped]`: the line CI reads.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * @typedef {object} Step
+ * @property {string} name Short name, shown in the log and the closing table.
+ * @property {'check' | 'vitest'} kind 'check' counts as one test; 'vitest' counts every test of the run.
+ * @property {string[]} [command] Program and arguments; programs in node_modules/.bin are found. A vitest
+ *   step's command gets the JSON reporter options appended.
+ * @property {(log: (line: string) => void) => Promise<boolean | undefined>} [run] An in-process check
+ *   instead of a command: it fails when it throws or returns false.
+ * @property {string[]} [needs] Earlier steps that must pass first; otherwise this step fails unrun.
+ * @property {number} [timeoutMs] Give up on the step after this long (default 10 minutes).
+ */
+
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+
+/** A step that hangs (a browser that never closes) must not hold CI for its whole time limit. */
+const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+/** Time a timed-out step gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5_000;
+
+/**
+ * Runs `steps` in order from `cwd`, prints each step's output and a closing table, then the summary
+ * line as the very last line. Resolves to the totals.
+ * @param {Step[]} steps
+ * @param {{ cwd: string }} options
+ * @returns {Promise<Counts>}
+ */
+export async function runSteps(steps, { cwd }) {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'iom-lens-test-'));
+  /** @type {Array<{ step: Step, counts: Counts, ok: boolean, seconds: number, note: string }>} */
+  const results = [];
+  try {
+    for (const step of steps) {
+      const started = Date.now();
+      const blocked = (step.needs ?? []).filter((need) => !results.find((r) => r.step.name === need)?.ok);
+      let outcome;
+      if (blocked.length > 0) {
+        outcome = {
+          counts: { passed: 0, failed: 1, skipped: 0 },
+          note: `not run: ${blocked.join(', ')} failed`,
+        };
+      } else {
+        console.log(`\n━━ ${step.name} ━━${step.command ? ` ${step.command.join(' ')}` : ''}`);
+        outcome = await runStep(step, { cwd, tmp });
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const ok = outcome.counts.failed === 0;
+      results.push({ step, counts: outcome.counts, ok, seconds, note: outcome.note ?? '' });
+      console.log(
+        `${ok ? '✔' : '✘'} ${step.name}: ${describeCounts(outcome.counts)} in ${seconds.toFixed(1)} s`,
+      );
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  console.log('\nStep                          Result                          Time');
+  for (const { step, counts, ok, seconds, note } of results) {
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+    const result = `${ok ? 'ok' : 'FAILED'} (${describeCounts(counts)})${note ? ` ${note}` : ''}`;
+    console.log(`${step.name.padEnd(30)}${result.padEnd(32)}${seconds.toFixed(1).padStart(6)} s`);
+  }
+  console.log(summaryLine(total));
+  return total;
+}
+
+/** The closing line CI reads: `N passed, N failed`, plus `, N skipped` when some were skipped. */
+export function summaryLine({ passed, failed, skipped }) {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
+/** @param {Counts} counts */
+function describeCounts({ passed, failed, skipped }) {
+  return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
+/**
+ * @param {Step} step
+ * @param {{ cwd: string, tmp: string }} context
+ * @returns {Promise<{ counts: Counts, note?: string }>}
+ */
+async function runStep(step, { cwd, tmp }) {
+  const one = (ok, note) => ({ counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, note });
+  if (step.run) {
+    try {
+      return one((await step.run((line) => console.log(line))) !== false);
+    } catch (error) {
+      console.log(`${step.name}: ${error instanceof Error ? error.message : error}`);
+      return one(false);
+    }
+  }
+  if (!step.command) throw new Error(`Step "${step.name}" has neither a command nor a run function`);
+  if (step.kind === 'check') {
+    const { code, note } = await runCommand(step.command, { cwd, timeoutMs: step.timeoutMs });
+    return one(code === 0, note);
+  }
+  const report = path.join(tmp, `${step.name.replace(/\W+/g, '-')}.json`);
+  const command = [...step.command, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const { code, note } = await runCommand(command, { cwd, timeoutMs: step.timeoutMs });
+  return { counts: await vitestCounts(report, code), note };
+}
+
+/**
+ * Counts a vitest run from its JSON report. A file that failed before its tests ran (an import error)
+ * counts as one failure; so does a non-zero exit the report does not explain (e.g. unhandled errors).
+ * @returns {Promise<Counts>}
+ */
+async function vitestCounts(reportFile, exitCode) {
+  let report;
+  try {
+    report = JSON.parse(await readFile(reportFile, 'utf8'));
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 }; // no report: vitest itself crashed
+  }
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+  ).length;
+  let failed = report.numFailedTests + brokenFiles;
+  if (exitCode !== 0 && failed === 0) failed = 1;
+  return {
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+/**
+ * Runs a program with the terminal's stdout and stderr, node_modules/.bin first on PATH.
+ * @returns {Promise<{ code: number, note?: string }>}
+ */
+function runCommand([program, ...args], { cwd, timeoutMs = DEFAULT_STEP_TIMEOUT_MS }) {
+  const env = {
+    ...process.env,
+    PATH: `${path.join(cwd, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+  };
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`Timed out after ${timeoutMs / 1000} s: stopping ${program}`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      console.log(`Could not start ${program}: ${error.message}`);
+      resolve({ code: 127, note: `could not start ${program}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, note: timedOut ? 'timed out' : signal ? `killed by ${signal}` : undefined });
+    });
+  });
+}

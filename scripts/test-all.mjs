@@ -1,0 +1,79 @@
+// `npm test`: every check of the project, in order, ending with the line CI reads:
+// `N passed, N failed` (plus `, N skipped`). Exits non-zero when anything failed.
+//
+// To add a step, add an entry to STEPS (see the Step type in scripts/lib/run-steps.mjs): a command
+// that passes or fails as a whole (kind 'check', counts as one test), a vitest run (kind 'vitest',
+// counts each test), or an in-process check (`run`). `needs` names steps it depends on.
+import { spawnSync } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowsers } from './lib/browsers.mjs';
+import { runSteps, summaryLine } from './lib/run-steps.mjs';
+import { zipEntries } from './lib/zip-entries.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** @type {import('./lib/run-steps.mjs').Step[]} */
+const STEPS = [
+  { name: 'typecheck', kind: 'check', command: ['tsc', '--noEmit'] },
+  { name: 'lint and format', kind: 'check', command: ['biome', 'check', '.'] },
+  { name: 'unit and component tests', kind: 'vitest', command: ['vitest', 'run'] },
+  { name: 'build', kind: 'check', command: ['npm', 'run', '--silent', 'build'] },
+  {
+    name: 'web-ext lint',
+    kind: 'check',
+    command: ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2'],
+    needs: ['build'],
+  },
+  {
+    name: 'browser tests',
+    kind: 'vitest',
+    command: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'],
+    needs: ['build'],
+  },
+  // Last, because `wxt zip` rebuilds .output.
+  { name: 'store and sources zips', kind: 'check', run: checkZips },
+];
+
+/** Runs `npm run zip` and checks the three zips it must write, and what the sources zip leaves out. */
+async function checkZips(log) {
+  const started = Date.now();
+  const zip = spawnSync('npm', ['run', '--silent', 'zip'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (zip.status !== 0) throw new Error(`npm run zip exited with ${zip.status}`);
+  const { name, version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+  const zipPath = (suffix) => path.join(ROOT, '.output', `${name}-${version}-${suffix}.zip`);
+  for (const suffix of ['chrome', 'firefox', 'sources']) {
+    const info = await stat(zipPath(suffix)).catch(() => null);
+    if (!info || info.mtimeMs < started - 1000)
+      throw new Error(`npm run zip did not write ${zipPath(suffix)}`);
+  }
+  for (const store of ['chrome', 'firefox']) {
+    if (!(await zipEntries(zipPath(store))).includes('manifest.json')) {
+      throw new Error(`${zipPath(store)} has no manifest.json at its root`);
+    }
+  }
+  const sources = await zipEntries(zipPath('sources'));
+  const missing = ['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md'].filter(
+    (f) => !sources.includes(f),
+  );
+  if (missing.length) throw new Error(`The sources zip lacks ${missing.join(', ')}`);
+  const unwanted = sources.filter((entry) =>
+    /^(node_modules|\.output|\.wxt|\.git|tests|coverage)\//.test(entry),
+  );
+  if (unwanted.length) throw new Error(`The sources zip includes ${unwanted.slice(0, 5).join(', ')}…`);
+  log(`Zips written: chrome, firefox, sources (${sources.length} source files)`);
+  return true;
+}
+
+const problem = ensureBrowsers();
+if (problem) {
+  console.log(problem);
+  console.log(summaryLine({ passed: 0, failed: 1, skipped: 0 }));
+  process.exit(1);
+}
+const { failed } = await runSteps(STEPS, { cwd: ROOT });
+process.exitCode = failed > 0 ? 1 : 0;
