@@ -42,6 +42,8 @@ export interface ContentLens {
   readonly registry: MentionRegistry | null;
   /** Scrolls the mention with this id into view and selects it; false if it is gone or hidden. */
   reveal(id: number): boolean;
+  /** Calls `listener` after the mentions change and when the lens starts or stops; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
   /** Removes everything: highlights, style, observers, listeners, timers. */
   dispose(): void;
 }
@@ -56,6 +58,10 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
   let highlighter: Highlighter | null = null;
   let current: Settings | null = null;
   let disposed = false;
+  const changeListeners = new Set<() => void>();
+  const notifyChange = () => {
+    for (const listener of changeListeners) listener();
+  };
   const reporter = new Reporter(
     () => buildReport(win.location.href, lens?.registry ?? null),
     deps.sendReport,
@@ -87,6 +93,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
       onChange: () => {
         urls.check(); // SPA navigations without a Navigation API event show up as page changes
         reporter.schedule();
+        notifyChange();
       },
     });
     lens.start();
@@ -97,6 +104,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     lens = null;
     highlighter?.dispose();
     highlighter = null;
+    notifyChange();
   };
 
   const urls: UrlWatch = watchUrl(win, () => {
@@ -128,6 +136,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     urls.dispose();
     turnOff();
     reporter.dispose(); // after turnOff, whose last change notice would schedule a report
+    changeListeners.clear();
   };
   if (signal.aborted) dispose();
   else signal.addEventListener('abort', dispose, { once: true });
@@ -142,6 +151,10 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     reveal(id) {
       const entry = lens?.registry.get(id);
       return entry ? revealMention(doc, win, entry) : false;
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     dispose,
   };
