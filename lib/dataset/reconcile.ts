@@ -1,0 +1,197 @@
+import { dateContains, parseDate } from './dates';
+import type { DatasetIssue } from './errors';
+import {
+  type AsOfGroup,
+  groupByAsOf,
+  mergeTenure,
+  type RuleClaim,
+  type RuleDecision,
+  type SettledGroup,
+  type Settlement,
+  settleGroup,
+  undatedRule,
+  unionRule,
+} from './rules';
+import type { PropertyRecord } from './schema';
+import type { Alternative, CompiledClaim, CompiledFact, HistoryEntry, Status, Verdict } from './types';
+import type { Model, TypedClaim, TypedDecision } from './validate';
+import { displayValue, type Value } from './values';
+
+const VERDICT_ORDER: Record<Verdict, number> = { supports: 0, superseded: 1, rejected: 2 };
+
+/** The outcome of reconciling one fact: the fact, the decisions it used and any problem. */
+export interface FactOutcome {
+  /** The compiled fact, or null when no claim supports it. */
+  fact: CompiledFact | null;
+  /** Ids of the decisions that settled a conflict of this fact. */
+  usedDecisions: string[];
+  /** Problems (fact with no supporting claim). */
+  issues: DatasetIssue[];
+}
+
+function toRuleClaim(model: Model, claim: TypedClaim): RuleClaim {
+  const source = model.sources.get(claim.record.source)?.record;
+  return {
+    id: claim.record.id,
+    value: claim.value,
+    ...(claim.record.asOf ? { asOf: claim.record.asOf } : {}),
+    tier: source?.tier ?? 4,
+    family: source?.family ?? claim.record.source,
+  };
+}
+
+function toRuleDecision(decision: TypedDecision): RuleDecision {
+  const { id, note, reason, claimReasons } = decision.record;
+  return { id, choose: decision.choose, note, reason, ...(claimReasons ? { claimReasons } : {}) };
+}
+
+function alternatives(settlement: Settlement): Alternative[] | undefined {
+  return settlement.alternatives?.map((c) => ({
+    value: c.value,
+    display: displayValue(c.value),
+    claims: c.claims.map((claim) => claim.id),
+  }));
+}
+
+function outcomeFields(settlement: Settlement) {
+  const alts = alternatives(settlement);
+  return {
+    value: settlement.value,
+    display: displayValue(settlement.value),
+    status: settlement.status,
+    ...(settlement.note ? { note: settlement.note } : {}),
+    ...(alts ? { alternatives: alts } : {}),
+  };
+}
+
+/** The decision meant for a group: same subject and property and, over time, an as-of date overlapping it. */
+function decisionFor(decisions: readonly TypedDecision[], group?: AsOfGroup): RuleDecision | undefined {
+  const match = decisions.find((d) => {
+    const asOf = d.record.asOf;
+    if (!group) return asOf === undefined;
+    return asOf !== undefined && (dateContains(asOf, group.asOf) || dateContains(group.asOf, asOf));
+  });
+  return match ? toRuleDecision(match) : undefined;
+}
+
+/** Worst status of several settlements: disputed over resolved over agreed. */
+function worstStatus(settlements: readonly Settlement[]): Status {
+  if (settlements.some((s) => s.status === 'disputed')) return 'disputed';
+  return settlements.some((s) => s.status === 'resolved') ? 'resolved' : 'agreed';
+}
+
+interface Verdicts {
+  set(claims: readonly RuleClaim[], verdict: Verdict): void;
+  reject(rejected: readonly { claim: RuleClaim; reason: string }[]): void;
+}
+
+/** Reconciles every claim about one subject's property into a compiled fact. */
+export function reconcileFact(
+  model: Model,
+  subject: string,
+  property: PropertyRecord,
+  claims: readonly TypedClaim[],
+  decisions: readonly TypedDecision[],
+): FactOutcome {
+  const id = `${subject}/${property.id}`;
+  const verdicts = new Map<string, { verdict: Verdict; reason?: string }>();
+  const v: Verdicts = {
+    set: (list, verdict) => {
+      for (const c of list) verdicts.set(c.id, { verdict });
+    },
+    reject: (list) => {
+      for (const { claim, reason } of list) verdicts.set(claim.id, { verdict: 'rejected', reason });
+    },
+  };
+  const ruleClaims = claims.map((c) => toRuleClaim(model, c));
+  const used: string[] = [];
+  let fields: Omit<CompiledFact, 'id' | 'subject' | 'property' | 'label' | 'claims'> | null = null;
+
+  if (property.merge === 'union') {
+    v.set(ruleClaims, 'supports');
+    const value: Value = { type: 'list', list: unionRule(ruleClaims) };
+    fields = { value, display: displayValue(value), status: 'agreed' };
+  } else if (!property.time) {
+    const settlement = settleGroup(ruleClaims, decisionFor(decisions));
+    if (settlement.decision) used.push(settlement.decision);
+    v.set(settlement.supports, 'supports');
+    v.reject(settlement.rejected);
+    fields = outcomeFields(settlement);
+  } else {
+    const { dated, rejected } = undatedRule(ruleClaims);
+    v.reject(rejected);
+    const groups: SettledGroup[] = groupByAsOf(dated).map((group) => {
+      const settlement = settleGroup(group.claims, decisionFor(decisions, group));
+      if (settlement.decision) used.push(settlement.decision);
+      v.reject(settlement.rejected);
+      return { asOf: group.asOf, settlement };
+    });
+    const history: HistoryEntry[] =
+      property.time === 'snapshot'
+        ? groups.map((g) => ({
+            ...outcomeFields(g.settlement),
+            asOf: parseDate(g.asOf),
+            claims: g.settlement.supports.map((c) => c.id),
+          }))
+        : mergeTenure(groups).map((term, i, terms) => {
+            const settlements = term.groups.map((g) => g.settlement);
+            const [first] = settlements;
+            const next = terms[i + 1];
+            const notes = settlements.flatMap((s) => (s.note ? [s.note] : []));
+            return {
+              ...(first ? outcomeFields(first) : ({} as ReturnType<typeof outcomeFields>)),
+              asOf: parseDate(term.asOf),
+              ...(next ? { until: parseDate(next.asOf) } : {}),
+              status: worstStatus(settlements),
+              ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
+              claims: settlements.flatMap((s) => s.supports.map((c) => c.id)),
+            };
+          });
+    history.forEach((entry, i) => {
+      const current = i === history.length - 1;
+      v.set(
+        ruleClaims.filter((c) => entry.claims.includes(c.id)),
+        current ? 'supports' : 'superseded',
+      );
+    });
+    const current = history.at(-1);
+    if (current) {
+      const { claims: _ids, until: _until, ...rest } = current;
+      fields = { ...rest, time: property.time, history };
+    }
+  }
+
+  if (!fields || ![...verdicts.values()].some((x) => x.verdict !== 'rejected')) {
+    const files = [...new Set(claims.map((c) => c.file))].join(', ');
+    const message = 'fact with no supporting claim: every claim about it was rejected';
+    return { fact: null, usedDecisions: used, issues: [{ file: files, id, field: 'claims', message }] };
+  }
+
+  const compiledClaims: CompiledClaim[] = claims.map((c) => {
+    const verdict = verdicts.get(c.record.id) ?? { verdict: 'rejected' as const, reason: 'not settled' };
+    const { evidence, note, asOf, source } = c.record;
+    return {
+      id: c.record.id,
+      source,
+      verdict: verdict.verdict,
+      ...(verdict.reason ? { reason: verdict.reason } : {}),
+      display: displayValue(c.value),
+      ...(asOf ? { asOf: parseDate(asOf) } : {}),
+      ...(evidence ? { evidence } : {}),
+      ...(note ? { note } : {}),
+    };
+  });
+  const tierOf = (claim: CompiledClaim) => model.sources.get(claim.source)?.record.tier ?? 4;
+  compiledClaims.sort(
+    (a, b) =>
+      VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+      (b.asOf?.date ?? '').localeCompare(a.asOf?.date ?? '') ||
+      tierOf(a) - tierOf(b) ||
+      a.id.localeCompare(b.id),
+  );
+  return {
+    fact: { id, subject, property: property.id, label: property.label, ...fields, claims: compiledClaims },
+    usedDecisions: used,
+    issues: [],
+  };
+}

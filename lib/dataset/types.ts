@@ -1,0 +1,200 @@
+import type { DateValue } from './dates';
+import type { Value } from './values';
+
+/** How a fact was settled. */
+export type Status = 'agreed' | 'resolved' | 'disputed';
+
+/** What reconciliation concluded about one claim. */
+export type Verdict = 'supports' | 'superseded' | 'rejected';
+
+/** A source document as compiled. */
+export interface CompiledSource {
+  /** Stable id claims cite. */
+  id: string;
+  /** Title for people. */
+  title: string;
+  /** Kind of document (official-site, treaty-text, encyclopedia, blog, …). */
+  kind: string;
+  /** Reliability tier: 1 primary/official … 4 unreliable. */
+  tier: 1 | 2 | 3 | 4;
+  /** Why it has that tier, in one line. */
+  tierReason: string;
+  /** Where to read it. */
+  url?: string;
+  /** When it was written or captured. */
+  date?: DateValue;
+  /** Period it was written in, when no date is known. */
+  era?: string;
+  /** File name in the seed set, for seed documents. */
+  seed?: string;
+}
+
+/** One claim as it ends up under a fact. */
+export interface CompiledClaim {
+  /** Claim id from data/claims. */
+  id: string;
+  /** Source id. */
+  source: string;
+  /** Reconciliation outcome for this claim. */
+  verdict: Verdict;
+  /** Why it was rejected (only for rejected claims). */
+  reason?: string;
+  /** The claimed value, written for people. */
+  display: string;
+  /** The date the claim speaks of. */
+  asOf?: DateValue;
+  /** Verbatim phrase of the seed document making the claim. */
+  evidence?: string;
+  /** How the claim was read from its source, when that needs saying. */
+  note?: string;
+}
+
+/** A competing value of a disputed fact or history entry. */
+export interface Alternative {
+  /** The competing value. */
+  value: Value;
+  /** The value written for people. */
+  display: string;
+  /** Ids of the claims giving it. */
+  claims: string[];
+}
+
+/** One dated value of a property that changes over time. */
+export interface HistoryEntry {
+  /** The value at that time (the leading one when disputed). */
+  value: Value;
+  /** The value written for people. */
+  display: string;
+  /** As-of date (snapshot) or start date (tenure). */
+  asOf: DateValue;
+  /** End of a tenure: the next entry's start. */
+  until?: DateValue;
+  /** How this entry was settled. */
+  status: Status;
+  /** Why, for resolved and disputed entries. */
+  note?: string;
+  /** Competing values, for disputed entries. */
+  alternatives?: Alternative[];
+  /** Ids of the claims supporting this entry. */
+  claims: string[];
+}
+
+/** A reconciled fact: one property of one subject. */
+export interface CompiledFact {
+  /** subject/property. */
+  id: string;
+  /** Subject id: org, a name id (icem), or a programme (programme:dtm). */
+  subject: string;
+  /** Property id (founded, member-states, …). */
+  property: string;
+  /** Property label for people. */
+  label: string;
+  /** The current value (the leading one when disputed). */
+  value: Value;
+  /** The value written for people. */
+  display: string;
+  /** Date of the current value, for properties that change over time. */
+  asOf?: DateValue;
+  /** snapshot: asOf is the date of a figure; tenure: asOf is when the current value began. */
+  time?: 'snapshot' | 'tenure';
+  /** How the current value was settled. */
+  status: Status;
+  /** Why, for resolved and disputed facts. */
+  note?: string;
+  /** Competing values, for disputed facts. */
+  alternatives?: Alternative[];
+  /** Every dated value, oldest first (the last one is current); only for properties that change over time. */
+  history?: HistoryEntry[];
+  /** Every claim about this property, with its verdict. */
+  claims: CompiledClaim[];
+}
+
+/** A written form of a name. */
+export interface NameForm {
+  /** Two-letter language code. */
+  lang: string;
+  /** The name as written. */
+  name: string;
+  /** Acronym used with it. */
+  acronym?: string;
+}
+
+/** One name in the timeline of the organization's names. */
+export interface CompiledName {
+  /** picmme, icem, icm, iom. */
+  id: string;
+  /** PICMME, ICEM, ICM, IOM. */
+  era: string;
+  /** English acronym. */
+  acronym: string;
+  /** English name. */
+  name: string;
+  /** When the name took effect. */
+  from: DateValue | null;
+  /** When the next name took effect; null for the current name. */
+  to: DateValue | null;
+  /** Official forms, English first. */
+  forms: NameForm[];
+  /** Spellings real documents use that are not the official name (detectable, rejected as facts). */
+  variants: (NameForm & { note: string; sources?: string[] })[];
+  /** Other names used for the organization, with the date they came into use. */
+  aliases: (NameForm & { from: DateValue; sources: string[] })[];
+  /** Sources supporting the English name and its dates. */
+  sources: string[];
+}
+
+/** Something facts are about. */
+export interface CompiledSubject {
+  /** Subject id. */
+  id: string;
+  /** organization, name or programme. */
+  kind: 'organization' | 'name' | 'programme';
+  /** Label for people. */
+  label: string;
+}
+
+/** A dated event for the popup's timeline. */
+export interface TimelineEvent {
+  /** When it happened. */
+  date: DateValue;
+  /** What happened, for people. */
+  label: string;
+  /** Subject id. */
+  subject: string;
+  /** Fact the event comes from. */
+  fact: string;
+}
+
+/** Counts printed by the build and shown by `npm run facts`. */
+export interface DatasetStats {
+  /** Number of sources. */
+  sources: number;
+  /** Number of claims. */
+  claims: number;
+  /** Number of facts. */
+  facts: number;
+  /** Facts per status of their current value. */
+  status: Record<Status, number>;
+  /** Dated values (history entries) per status, for properties that change over time. */
+  history: Record<Status, number>;
+  /** Claims per verdict. */
+  verdicts: Record<Verdict, number>;
+}
+
+/** The compiled dataset the extension bundles (data/compiled/dataset.json). */
+export interface CompiledDataset {
+  /** Shape version; bumped when consumers must change. */
+  version: 1;
+  /** Counts, for reports. */
+  stats: DatasetStats;
+  /** Every source. */
+  sources: CompiledSource[];
+  /** Names timeline, oldest first. */
+  names: CompiledName[];
+  /** Every subject. */
+  subjects: CompiledSubject[];
+  /** Every fact. */
+  facts: CompiledFact[];
+  /** Dated events, oldest first. */
+  timeline: TimelineEvent[];
+}
