@@ -52,6 +52,18 @@ describeInBrowsers(
       });
     });
 
+    it('emulates the dark and the light colour scheme in open and new tabs', async () => {
+      const open = await suite.browser.openTab(suite.server.url('article.html?scheme'));
+      const isDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
+      await suite.browser.setColorScheme('dark');
+      const later = await suite.browser.openExtensionPage('options.html');
+      expect([await open.evaluate(isDark), await later.evaluate(isDark)]).toEqual([true, true]);
+      await suite.browser.setColorScheme('light');
+      expect([await open.evaluate(isDark), await later.evaluate(isDark)]).toEqual([false, false]);
+      await later.close();
+      await open.close();
+    });
+
     it('reports a failing remote function as a rejected promise', async () => {
       await expect(
         suite.browser.evaluateInBackground(() => {

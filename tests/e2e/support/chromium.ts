@@ -56,6 +56,7 @@ async function extensionWorker(context: BrowserContext, origin?: string): Promis
 class ChromiumExtensionBrowser implements ExtensionBrowser {
   readonly kind = 'chromium';
   private readonly logged: LoggedError[] = [];
+  private colorScheme: 'light' | 'dark' | undefined;
   /** One DevTools session per page, kept to track the page's execution contexts. */
   private readonly sessions = new WeakMap<
     Page,
@@ -140,6 +141,15 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
     return remoteResult<R>(result.value);
+  }
+
+  async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    // Playwright emulates media per page: apply it to the open pages and to each page opened later.
+    if (this.colorScheme === undefined) {
+      this.context.on('page', (page) => void page.emulateMedia({ colorScheme: this.colorScheme }));
+    }
+    this.colorScheme = scheme;
+    await Promise.all(this.context.pages().map((page) => page.emulateMedia({ colorScheme: scheme })));
   }
 
   errors(): LoggedError[] {

@@ -189,6 +189,23 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     return remoteResult<R>(await this.rdp.evaluate(target.consoleActor, remoteExpression(fn, arg as A)));
   }
 
+  async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    // BiDi cannot emulate media features in Firefox; the content colour-scheme override pref (0 dark,
+    // 1 light) does the same for every document, set from the parent process's privileged console.
+    const { processDescriptor } = await this.rdp.request<
+      RdpPacket & { processDescriptor: { actor: string } }
+    >('root', 'getProcess', { id: 0 });
+    const { process } = await this.rdp.request<RdpPacket & { process: { consoleActor: string } }>(
+      processDescriptor.actor,
+      'getTarget',
+    );
+    const value = scheme === 'dark' ? 0 : 1;
+    await this.rdp.evaluate(
+      process.consoleActor,
+      `(async () => { Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value}); return ''; })()`,
+    );
+  }
+
   errors(): LoggedError[] {
     return [...this.logged];
   }

@@ -77,6 +77,8 @@ export interface ExtensionBrowser {
    * sandbox: `browser`/`chrome` APIs available, the page's globals not), waiting for the script to start.
    */
   evaluateInContentScript<R, A = undefined>(tab: BrowserTab, fn: RemoteFunction<A, R>, arg?: A): Promise<R>;
+  /** Emulates the OS colour scheme (`prefers-color-scheme`) for every tab, open or opened later. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Errors logged so far by pages, content scripts and the background (a copy). */
   errors(): LoggedError[];
   /** Forgets the errors logged so far. */
