@@ -99,6 +99,10 @@ async function main() {
       `Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
     );
   }
+  const headless = values.screenshot !== undefined;
+  if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    throw new Error('No display to open Chromium on. Run it in a desktop session, or use --screenshot FILE.');
+  }
   if (!values['no-build']) {
     log('Building the Chrome extension…');
     const build = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
@@ -112,12 +116,14 @@ async function main() {
   }
 
   const server = await serveDirectory(DEMO_DIR);
-  const headless = values.screenshot !== undefined;
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless,
     args: chromiumArgs(EXTENSION_DIR),
     viewport: headless ? SCREENSHOT_VIEWPORT : null, // headful: the window's own size
+    // Ctrl-C is ours: close the browser and the server, then exit 0 (Playwright would exit with 130).
+    handleSIGINT: false,
+    handleSIGTERM: false,
   });
   const stop = async () => {
     await context.close().catch(() => {});
