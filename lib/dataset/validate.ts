@@ -240,7 +240,8 @@ export function validateInputs(
     });
   }
 
-  for (const { file, record } of sources.records) {
+  // An unused source is only worth reporting when no invalid record (which may cite it) hides the truth.
+  for (const { file, record } of issues.length === 0 ? sources.records : []) {
     if (!cited.has(record.id)) {
       issues.push({
         file,
