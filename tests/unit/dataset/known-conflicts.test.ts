@@ -1,0 +1,159 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { fact, realDataset, verdictOf } from './real';
+
+const dateOf = (id: string) => {
+  const value = fact(id).value;
+  return value.type === 'date' ? value.date : undefined;
+};
+const nameOf = (id: string) => realDataset().names.find((n) => n.id === id);
+
+describe('known conflicts in the compiled dataset', () => {
+  it('gives PICMME (1951) as the first name, not ICEM', () => {
+    const first = fact('org/first-name');
+    expect(first.value).toMatchObject({ acronym: 'PICMME' });
+    expect(first.status).toBe('resolved');
+    expect(first.note).toMatch(/Editorial decision/);
+    expect(verdictOf('org/first-name', 'first-name.s000').verdict).toBe('rejected');
+    expect(verdictOf('org/first-name', 'first-name.s002-icem').reason).toMatch(/PICMME/);
+    expect(realDataset().names[0]).toMatchObject({ id: 'picmme', from: { date: '1951-12-05' } });
+  });
+
+  it('renames PICMME to ICEM in (October) 1952, rejecting the 1951 and 1953 dates', () => {
+    expect(dateOf('icem/renamed')).toBe('1952-10');
+    expect(fact('icem/renamed').status).toBe('resolved');
+    expect(verdictOf('icem/renamed', 'icem.renamed.s001').verdict).toBe('supports');
+    for (const id of ['icem.renamed.s000', 'icem.renamed.s002-1951', 'icem.renamed.huygens']) {
+      expect(verdictOf('icem/renamed', id).verdict).toBe('rejected');
+    }
+    expect(nameOf('picmme')?.to).toEqual({ date: '1952-10', precision: 'month' });
+  });
+
+  it('renames ICEM to ICM in 1980', () => {
+    expect(dateOf('icm/renamed')).toBe('1980');
+    expect(fact('icm/renamed').status).toBe('agreed');
+    expect(nameOf('icem')?.to).toEqual({ date: '1980', precision: 'year' });
+  });
+
+  it('renames ICM to IOM on 14 November 1989 and shows the 1987 adoption as its own date', () => {
+    expect(dateOf('iom/renamed')).toBe('1989-11-14');
+    expect(fact('iom/renamed').note).toMatch(/20 May 1987.*14 November 1989/);
+    const may1987 = verdictOf('iom/renamed', 'iom.renamed.s000-became');
+    expect(may1987.verdict).toBe('rejected');
+    expect(may1987.reason).toMatch(/adopted, not when the name took effect/);
+    expect(dateOf('iom/amendment-adopted')).toBe('1987-05-20');
+    expect(verdictOf('iom/amendment-adopted', 'iom.amendment-adopted.s000').verdict).toBe('supports');
+    const events = realDataset().timeline.map((e) => `${e.date.date} ${e.fact}`);
+    expect(events).toContain('1987-05-20 iom/amendment-adopted');
+    expect(events).toContain('1989-11-14 iom/renamed');
+    expect(nameOf('icm')?.to).toEqual({ date: '1989-11-14', precision: 'day' });
+  });
+
+  it('makes IOM a related organization of the UN since 19 September 2016, not 1956', () => {
+    expect(dateOf('org/un-related-since')).toBe('2016-09-19');
+    expect(fact('org/un-related-since').status).toBe('resolved');
+    const y1956 = verdictOf('org/un-related-since', 'un-related-since.s003');
+    expect(y1956.verdict).toBe('rejected');
+    expect(y1956.reason).toMatch(/1956/);
+    expect(verdictOf('org/un-related-since', 'un-related-since.s000').verdict).toBe('supports');
+  });
+
+  it('calls it a related organization, not a "contact organization"', () => {
+    expect(fact('org/un-relationship').display).toBe('related organization of the United Nations');
+    const contact = verdictOf('org/un-relationship', 'un-relationship.s000');
+    expect(contact.verdict).toBe('rejected');
+    expect(contact.reason).toMatch(/related organization/);
+  });
+
+  it('writes "for", not "on", in the names of ICEM and ICM, keeping the "on" forms as detectable variants', () => {
+    expect(fact('icem/name-en').display).toBe('Intergovernmental Committee for European Migration (ICEM)');
+    expect(fact('icm/name-en').display).toBe('Intergovernmental Committee for Migration (ICM)');
+    for (const [factId, claimId] of [
+      ['icem/name-en', 'icem.name-en.s000-on'],
+      ['icm/name-en', 'icm.name-en.s000-on-1'],
+      ['icm/name-en', 'icm.name-en.s000-on-2'],
+    ] as const) {
+      expect(verdictOf(factId, claimId)).toMatchObject({
+        verdict: 'rejected',
+        reason: expect.stringMatching(/'on' for 'for'/),
+      });
+    }
+    expect(nameOf('icem')?.variants.map((v) => v.name)).toContain(
+      'Intergovernmental Committee on European Migration',
+    );
+    expect(nameOf('icm')?.variants.map((v) => v.name)).toContain('Intergovernmental Committee on Migration');
+  });
+
+  it('rejects the garbled expansions of IOM with a reason each', () => {
+    for (const id of ['iom.name-en.s000-health', 'iom.name-en.s000-korea', 'iom.name-en.s000-migrants']) {
+      expect(verdictOf('iom/name-en', id)).toMatchObject({ verdict: 'rejected', reason: expect.any(String) });
+    }
+    expect(verdictOf('iom/name-en', 'iom.name-en.s000-health').reason).toMatch(/Institute of Medicine/);
+  });
+
+  it('dates the founding 5 December 1951 and keeps 6 December as the first session', () => {
+    expect(dateOf('org/founded')).toBe('1951-12-05');
+    expect(verdictOf('org/founded', 'founded.wikipedia').verdict).toBe('rejected');
+    expect(dateOf('picmme/first-session')).toBe('1951-12-06');
+  });
+
+  it('settles the 2021 membership for the 174 + 8 of IOM sources over the 173 + 9 of an encyclopedia', () => {
+    const entry = fact('org/member-states').history?.find((h) => h.asOf.date === '2021');
+    expect(entry).toMatchObject({ display: '174', status: 'resolved' });
+    expect(verdictOf('org/member-states', 'member-states.2021.s002-nine').reason).toMatch(/tier-1/);
+    expect(fact('org/observer-states').history?.find((h) => h.asOf.date === '2021')?.display).toBe('8');
+  });
+
+  it('keeps the 2013 expenditure over the probable programme budget', () => {
+    const entry = fact('org/budget').history?.find((h) => h.asOf.date === '2013');
+    expect(entry).toMatchObject({ display: 'US$1.3 billion', status: 'resolved' });
+    expect(verdictOf('org/budget', 'budget.2013.s001-infobox').reason).toMatch(/programme budget/);
+  });
+});
+
+describe('facts that change over time', () => {
+  it('shows the latest membership with its date and keeps the history', () => {
+    const members = fact('org/member-states');
+    expect(members).toMatchObject({ display: '175', asOf: { date: '2024' }, time: 'snapshot' });
+    expect(members.history?.[0]).toMatchObject({ asOf: { date: '1951-12' }, display: '15' });
+    expect(verdictOf('org/member-states', 'member-states.2014.s001-body').verdict).toBe('superseded');
+  });
+
+  it('lists every head with a term, the current one since 1 October 2023', () => {
+    const head = fact('org/director-general');
+    expect(head).toMatchObject({
+      display: 'Amy E. Pope (United States)',
+      asOf: { date: '2023-10-01' },
+      time: 'tenure',
+    });
+    expect(head.history?.map((h) => h.display.replace(/ \(.*/, ''))).toEqual([
+      'Hugh Gibson',
+      'Harold H. Tittmann Jr.',
+      'Marcus Daly',
+      'Bastiaan W. Haveman',
+      'John F. Thomas',
+      'James L. Carlin',
+      'James N. Purcell Jr.',
+      'Brunson McKinley',
+      'William Lacy Swing',
+      'António Vitorino',
+      'Amy E. Pope',
+    ]);
+    expect(head.history?.find((h) => h.display.startsWith('António'))).toMatchObject({
+      asOf: { date: '2018-10-01' },
+      until: { date: '2023-10-01' },
+    });
+    expect(verdictOf('org/director-general', 'director-general.vitorino.s002').verdict).toBe('superseded');
+  });
+
+  it('rejects undated figures of things that change over time', () => {
+    expect(verdictOf('org/offices', 'offices.undated.s000').reason).toMatch(/undated/);
+    expect(verdictOf('org/countries', 'countries.undated.s003').reason).toMatch(/undated/);
+  });
+
+  it('marks as disputed the years whose sources of equal standing disagree', () => {
+    const staff2019 = fact('org/staff').history?.find((h) => h.asOf.date === '2019');
+    expect(staff2019?.status).toBe('disputed');
+    expect(staff2019?.alternatives?.map((a) => a.display).sort()).toEqual(['11,500', '13,844']);
+  });
+});
