@@ -3,29 +3,20 @@ import { finishCueHits, scanCues } from './cues';
 import { findDefinition } from './definitions';
 import { countStopwords, type LangCounts } from './language';
 import { findLongForms } from './long-forms';
+import { rangesAround } from './text';
 import type { AcronymHit, BlockAnalysis, CueHit } from './types';
 
 /**
- * How far around an acronym cues and stopwords are collected in its block. Beyond the near window
- * (see resolve.ts) they still count as document-level evidence; the bound keeps a megabyte-long block
- * with one acronym cheap.
+ * How far around an acronym cues are collected in its block. Beyond the near window (see resolve.ts) they
+ * still count as document-level evidence; the bound keeps a megabyte-long block with one acronym cheap.
  */
-export const CUE_RADIUS = 2000;
+export const CUE_RADIUS = 600;
+/** How far around an acronym stopwords are counted for the language guess: a paragraph is plenty. */
+export const LANGUAGE_RADIUS = 400;
+/** Words read per block for the language guess; about two sentences tell the language apart. */
+const LANGUAGE_WORDS = 60;
 
 const NONE: readonly never[] = Object.freeze([]);
-
-/** Merged [from, to) ranges of `radius` around each acronym. */
-function rangesAround(hits: readonly AcronymHit[], length: number, radius: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (const h of hits) {
-    const from = Math.max(0, h.start - radius);
-    const to = Math.min(length, h.end + radius);
-    const last = out[out.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else out.push([from, to]);
-  }
-  return out;
-}
 
 /**
  * Per block of text (e.g. a paragraph): candidates, acronym definitions and cue counts; cheap when
@@ -42,9 +33,12 @@ export function analyzeBlock(text: string): BlockAnalysis {
   });
   const cues: CueHit[] = [];
   const langCounts: LangCounts = {};
-  for (const [from, to] of rangesAround(acronyms, text.length, CUE_RADIUS)) {
+  for (const [from, to] of rangesAround(acronyms, text.length, CUE_RADIUS, CUE_RADIUS))
     scanCues(text, from, to, cues);
-    countStopwords(text, from, to, langCounts);
+  let words = 0;
+  for (const [from, to] of rangesAround(acronyms, text.length, LANGUAGE_RADIUS, LANGUAGE_RADIUS)) {
+    words += countStopwords(text, from, to, langCounts, LANGUAGE_WORDS - words);
+    if (words >= LANGUAGE_WORDS) break;
   }
   return { text, longForms, acronyms, cues: finishCueHits(cues, longForms), langCounts };
 }

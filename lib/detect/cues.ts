@@ -18,16 +18,56 @@ export interface Cue {
   compound?: boolean;
 }
 
+/** One flavour (case-insensitive or case-sensitive) of the cue scanner. */
+interface Scanner {
+  /**
+   * Finds positions where some cue may start. Alternatives are grouped by their first letter behind a
+   * `\b` (a dispatch V8 runs about five times faster than one flat alternation of hundreds of words);
+   * patterns that start with a non-ASCII letter or a symbol follow, without `\b`.
+   */
+  finder: RegExp;
+  /** Cues to try at a position, by the position's first character (lower-cased when case-insensitive). */
+  byKey: Map<string, { cue: number; sticky: RegExp }[]>;
+  /** Cues whose patterns do not start with an ASCII letter: tried at every found position. */
+  others: { cue: number; sticky: RegExp }[];
+  /** Case-insensitive flavour. */
+  ci: boolean;
+}
+
 interface CompiledCues {
   cues: Cue[];
-  /** Case-insensitive alternation, one capture group per cue. */
-  ci: RegExp;
-  /** Cue index of each capture group of `ci`. */
-  ciGroups: number[];
-  /** Case-sensitive alternation, one capture group per cue. */
-  cs: RegExp;
-  /** Cue index of each capture group of `cs`. */
-  csGroups: number[];
+  scanners: Scanner[];
+}
+
+/** The dispatch key of a pattern source: its first character when that is a plain ASCII letter. */
+function keyOf(source: string, ci: boolean): string | null {
+  const first = source.charAt(0);
+  if (!/[A-Za-z]/.test(first) || '?*{'.includes(source.charAt(1))) return null;
+  return ci ? first.toLowerCase() : first;
+}
+
+function buildScanner(entries: readonly { cue: number; sources: readonly string[] }[], ci: boolean): Scanner {
+  const tails = new Map<string, string[]>();
+  const rest: string[] = [];
+  const byKey = new Map<string, { cue: number; sticky: RegExp }[]>();
+  const others: { cue: number; sticky: RegExp }[] = [];
+  for (const { cue, sources } of entries) {
+    const keys = new Set<string>();
+    for (const source of sources) {
+      const key = keyOf(source, ci);
+      if (key === null) rest.push(source);
+      else {
+        keys.add(key);
+        tails.set(key, [...(tails.get(key) ?? []), source.slice(1)]);
+      }
+    }
+    const sticky = new RegExp(sources.join('|'), ci ? 'iy' : 'y');
+    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), { cue, sticky }]);
+    if (sources.some((src) => keyOf(src, ci) === null)) others.push({ cue, sticky });
+  }
+  const dispatched = [...tails].map(([key, list]) => `${key}(?:${list.join('|')})`).join('|');
+  const parts = [...(dispatched ? [`\\b(?:${dispatched})`] : []), ...rest];
+  return { finder: new RegExp(parts.join('|'), ci ? 'gi' : 'g'), byKey, others, ci };
 }
 
 let compiled: CompiledCues | undefined;
@@ -35,22 +75,13 @@ let compiled: CompiledCues | undefined;
 function compile(): CompiledCues {
   if (compiled) return compiled;
   const cues: Cue[] = [];
-  const ciParts: string[] = [];
-  const ciGroups: number[] = [];
-  const csParts: string[] = [];
-  const csGroups: number[] = [];
-  const add = (cue: Cue, ci: readonly string[] = [], cs: readonly string[] = []) => {
+  const ci: { cue: number; sources: readonly string[] }[] = [];
+  const cs: { cue: number; sources: readonly string[] }[] = [];
+  const add = (cue: Cue, ciSources: readonly string[] = [], csSources: readonly string[] = []) => {
     const index = cues.push(cue) - 1;
-    if (ci.length > 0) {
-      ciParts.push(`(${ci.join('|')})`);
-      ciGroups.push(index);
-    }
-    if (cs.length > 0) {
-      csParts.push(`(${cs.join('|')})`);
-      csGroups.push(index);
-    }
+    if (ciSources.length > 0) ci.push({ cue: index, sources: ciSources });
+    if (csSources.length > 0) cs.push({ cue: index, sources: csSources });
   };
-  // Look-alikes first: at one position the first alternative wins, and they are the most specific.
   for (const acronym of nameTable().acronyms.keys()) {
     const spec = LOOK_ALIKES.find((l) => l.acronym === acronym);
     const compounds = [
@@ -68,13 +99,7 @@ function compile(): CompiledCues {
   for (const spec of [...PRO_CUES, ...CON_CUES] as CueSpec[]) {
     add({ id: spec.id, weight: spec.weight, only: spec.only ? new Set(spec.only) : null }, spec.ci, spec.cs);
   }
-  compiled = {
-    cues,
-    ci: new RegExp(ciParts.join('|'), 'gi'),
-    ciGroups,
-    cs: new RegExp(csParts.join('|'), 'g'),
-    csGroups,
-  };
+  compiled = { cues, scanners: [buildScanner(ci, true), buildScanner(cs, false)] };
   return compiled;
 }
 
@@ -86,33 +111,29 @@ export function cueTable(): readonly Cue[] {
 /** Scripts written without spaces between words (Arabic onwards, CJK) have no word-start to check. */
 const FIRST_UNSPACED_CODE = 0x0600;
 
-function run(
-  re: RegExp,
-  groups: readonly number[],
-  text: string,
-  from: number,
-  slice: string,
-  out: CueHit[],
-) {
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+function run(scanner: Scanner, text: string, from: number, to: number, out: CueHit[]) {
+  const { finder, byKey, others, ci } = scanner;
+  const slice = text.slice(from, to);
+  finder.lastIndex = 0;
+  for (let m = finder.exec(slice); m !== null; m = finder.exec(slice)) {
     // Step one character, not past the match, so overlapping cues ("Missing Migrants" and "Migrants") both count.
-    re.lastIndex = m.index + 1;
+    finder.lastIndex = m.index + 1;
     const start = from + m.index;
-    const first = m[0].charCodeAt(0);
+    const first = slice.charCodeAt(m.index);
     if (first < FIRST_UNSPACED_CODE && isWordCode(first) && isWordAt(text, start - 1)) continue;
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const cue = groups[group - 1];
-    if (cue !== undefined) out.push({ cue, start, end: start + m[0].length });
+    const ch = slice.charAt(m.index);
+    const tries = [...(byKey.get(ci ? ch.toLowerCase() : ch) ?? []), ...others];
+    for (const { cue, sticky } of tries) {
+      sticky.lastIndex = m.index;
+      const hit = sticky.exec(slice);
+      if (hit) out.push({ cue, start, end: start + hit[0].length });
+    }
   }
 }
 
-/** Appends the cues found in text[from, to) to `out` (offsets in `text`). */
+/** Appends the cues found in text[from, to) to `out` (offsets in `text`; several cues may share a start). */
 export function scanCues(text: string, from: number, to: number, out: CueHit[]): void {
-  const { ci, ciGroups, cs, csGroups } = compile();
-  const slice = text.slice(from, to);
-  run(ci, ciGroups, text, from, slice, out);
-  run(cs, csGroups, text, from, slice, out);
+  for (const scanner of compile().scanners) run(scanner, text, from, to, out);
 }
 
 /**

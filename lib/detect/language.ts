@@ -1,5 +1,4 @@
 import { STOPWORDS } from './lexicon/stopwords';
-import { isWordAt } from './text';
 
 /** Stopword counts per language code. */
 export type LangCounts = Record<string, number>;
@@ -7,32 +6,34 @@ export type LangCounts = Record<string, number>;
 /** Fewer stopwords than this leave the language unknown (titles, tables, code). */
 const MIN_STOPWORDS = 2;
 
-let compiled: { re: RegExp; langOf: Map<string, string> } | undefined;
+let langOf: Map<string, string> | undefined;
 
-function compile() {
-  if (compiled) return compiled;
-  const langOf = new Map<string, string>();
-  for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) langOf.set(w, lang);
-  const alternatives = [...langOf.keys()].sort((a, b) => b.length - a.length);
-  compiled = { re: new RegExp(alternatives.join('|'), 'gi'), langOf };
-  return compiled;
-}
+/** Words of the scripts the stopword lists use (Latin with accents, Cyrillic). */
+const WORD = /[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]+/g;
 
-/** Adds the stopwords of text[from, to) to `counts`. */
-export function countStopwords(text: string, from: number, to: number, counts: LangCounts): void {
-  const { re, langOf } = compile();
+/** Adds the stopwords among the first `maxWords` words of text[from, to) to `counts`; returns the words read. */
+export function countStopwords(
+  text: string,
+  from: number,
+  to: number,
+  counts: LangCounts,
+  maxWords = Number.POSITIVE_INFINITY,
+): number {
+  if (!langOf) {
+    langOf = new Map();
+    for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) langOf.set(w, lang);
+  }
   const slice = text.slice(from, to);
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-    const start = from + m.index;
-    const end = start + m[0].length;
-    if (isWordAt(text, start - 1) || isWordAt(text, end)) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
+  WORD.lastIndex = 0;
+  let read = 0;
+  for (let m = WORD.exec(slice); m !== null && read < maxWords; m = WORD.exec(slice)) {
+    read++;
+    // Stopwords are short: skip the lookup for long words.
+    if (m[0].length > 8) continue;
     const lang = langOf.get(m[0].toLowerCase());
     if (lang) counts[lang] = (counts[lang] ?? 0) + 1;
   }
+  return read;
 }
 
 /** The language with the most stopwords, or null when too few were seen or two languages tie. */

@@ -1,6 +1,6 @@
 import { type LongName, nameTable } from './names';
 import { MIGRATION_STEMS } from './stems';
-import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, words } from './text';
+import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, rangesAround, words } from './text';
 import type { LongFormHit } from './types';
 
 /**
@@ -122,30 +122,13 @@ function continuesIntoLongerName(text: string, end: number): boolean {
   return rest.length > 1 && isUpperChar(rest.charAt(0)) && hasLowerCase(rest);
 }
 
-/** Merges the windows around stems where a long name could lie into disjoint ranges. */
-function windows(
-  anchors: readonly number[],
-  length: number,
-  before: number,
-  after: number,
-): [number, number][] {
-  const out: [number, number][] = [];
-  for (const a of anchors) {
-    const from = Math.max(0, a - before);
-    const to = Math.min(length, a + after);
-    const last = out[out.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else out.push([from, to]);
-  }
-  return out;
-}
-
 /** Finds the organization's long names and aliases around the given migration stems. */
 export function findLongForms(text: string, anchors: readonly number[]): LongFormHit[] {
   if (anchors.length === 0) return [];
   const { re, names, maxBefore, maxAfter } = compile();
   const hits: LongFormHit[] = [];
-  for (const [from, to] of windows(anchors, text.length, maxBefore, maxAfter)) {
+  const stems = anchors.map((a) => ({ start: a, end: a }));
+  for (const [from, to] of rangesAround(stems, text.length, maxBefore, maxAfter)) {
     const slice = text.slice(from, to);
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {

@@ -3,7 +3,7 @@ import { type Cue, cueTable, findCues, finishCueHits, scanCues } from './cues';
 import { addCounts, guessLanguage, type LangCounts } from './language';
 import { type AcronymPolicy, policyFor } from './lexicon/acronym-policy';
 import { type AcronymInfo, nameTable } from './names';
-import { sentenceBounds } from './text';
+import { rangesAround, sentenceStarts } from './text';
 import type { AcronymHit, BlockAnalysis, CueHit, DocumentContext, LongFormHit, Mention } from './types';
 
 /** Cues within this many characters of an acronym (same block) count in full: about two sentences. */
@@ -230,19 +230,67 @@ function gatherFacts(blocks: readonly BlockAnalysis[], title: string | undefined
   return { cueHits, docCues, titleCues, lookAlikes, docLang: guessLanguage(counts), longFormLang };
 }
 
-function scoreCandidate(
-  blocks: readonly BlockAnalysis[],
-  facts: DocumentFacts,
-  blockIndex: number,
-  hit: AcronymHit,
-): Candidate {
+/** What every candidate of one block shares. */
+interface BlockContext {
+  /** The block. */
+  block: BlockAnalysis;
+  /** Index of the block in the document. */
+  index: number;
+  /** Its cue hits. */
+  hits: readonly CueHit[];
+  /** Language guessed from its stopwords. */
+  lang: string | null;
+  /** Sentence starts near its acronyms, sorted. */
+  sentenceStarts: number[];
+}
+
+function blockContext(block: BlockAnalysis, index: number, facts: DocumentFacts): BlockContext {
+  const starts: number[] = [];
+  for (const [from, to] of rangesAround(block.acronyms, block.text.length, NEAR_RADIUS, NEAR_RADIUS + 1)) {
+    sentenceStarts(block.text, from, to, starts);
+  }
+  return {
+    block,
+    index,
+    hits: facts.cueHits[index] ?? [],
+    lang: guessLanguage(block.langCounts),
+    sentenceStarts: starts,
+  };
+}
+
+/** First index of a sorted array holding a value greater than `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] ?? 0) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence around a hit, clipped to NEAR_RADIUS on each side. */
+function sentenceOf(starts: readonly number[], hit: AcronymHit): [number, number] {
+  const i = upperBound(starts, hit.start);
+  const from = Math.max(hit.start - NEAR_RADIUS, starts[i - 1] ?? 0);
+  const to = Math.min(
+    hit.end + NEAR_RADIUS,
+    starts[upperBound(starts, hit.end - 1)] ?? Number.POSITIVE_INFINITY,
+  );
+  return [from, to];
+}
+
+/** Characters a compound look-alike can start before its acronym ("ANSYS ICEM"). */
+const COMPOUND_LOOKBACK = 16;
+
+function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit: AcronymHit): Candidate {
   const cues = cueTable();
-  const block = blocks[blockIndex] as BlockAnalysis;
-  const hits = facts.cueHits[blockIndex] ?? [];
+  const { block, hits, index: blockIndex } = context;
   const { acronym } = hit;
   const info = nameTable().acronyms.get(acronym) as AcronymInfo;
   const policy = policyFor(acronym);
-  const blockLang = guessLanguage(block.langCounts);
+  const blockLang = context.lang;
   const guessed = blockLang ?? facts.docLang;
   // The language of the acronym: its own definition's, else the text's, else the document's long names'.
   const lang =
@@ -253,13 +301,13 @@ function scoreCandidate(
     'en';
 
   let compound = false;
-  for (let i = lowerBound(hits, hit.start - NEAR_RADIUS); i < hits.length; i++) {
+  for (let i = lowerBound(hits, hit.start - COMPOUND_LOOKBACK); i < hits.length; i++) {
     const h = hits[i] as CueHit;
     if (h.start > hit.start) break;
     if (h.end >= hit.end && cues[h.cue]?.compound && cues[h.cue]?.lookAlikeOf === acronym) compound = true;
   }
 
-  const sentence = sentenceBounds(block.text, hit.start, hit.end, NEAR_RADIUS);
+  const sentence = sentenceOf(context.sentenceStarts, hit);
   const near = cuesIn(hits, [hit.start - NEAR_RADIUS, hit.end + NEAR_RADIUS], sentence);
   let local = 0;
   let inSentence = 0;
@@ -319,7 +367,9 @@ export function explainDocument(
   const facts = gatherFacts(blocks, context.title);
   const candidates: Candidate[] = [];
   blocks.forEach((b, i) => {
-    for (const hit of b.acronyms) candidates.push(scoreCandidate(blocks, facts, i, hit));
+    if (b.acronyms.length === 0) return;
+    const context = blockContext(b, i, facts);
+    for (const hit of b.acronyms) candidates.push(scoreCandidate(context, facts, hit));
   });
 
   // Definitions anywhere in the document, per acronym, in document order.

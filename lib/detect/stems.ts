@@ -8,6 +8,7 @@ export const MIGRATION_STEMS: readonly string[] = [
   'миграц', // ru: миграции
   'هجرة', // ar: للهجرة (the article's alif drops after the preposition, so no ال here)
   '移民', // zh: 国际移民组织
+  '移住', // ja: 国際移住機関
 ];
 
 /** The spellings of a stem a case-sensitive search must look for: lower, Capitalised and UPPER. */

@@ -61,30 +61,44 @@ export function words(text: string): string[] {
   return text.split(/[\s\u200b]+/).filter((w) => w.length > 0);
 }
 
-/** Sentence-ending punctuation (Latin, CJK, Arabic, Devanagari). */
-const SENTENCE_END = /[.!?。！？؟।]/;
+/** Sentence-ending punctuation: . ! ? and the CJK, Arabic and Devanagari stops. */
+const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x061f, 0x0964]);
+
+/** True for the whitespace code units that can follow a sentence or fill a gap between words. */
+export function isSpaceCode(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x2028 || code === 0x3000
+  );
+}
 
 /**
- * Bounds of the sentence around [start, end), looking at most `radius` characters each way: a sentence
- * ends at . ! ? followed by whitespace, or at a blank line. Abbreviations ("U.N.") cut early; that only
- * makes a window smaller.
+ * Appends the positions in [from, to) where a sentence starts: after . ! ? (or a CJK, Arabic or Devanagari
+ * stop) and whitespace, or after a blank line. Abbreviations ("U.N.") cut early; that only makes a window
+ * smaller.
  */
-export function sentenceBounds(text: string, start: number, end: number, radius: number): [number, number] {
-  let from = start;
-  const min = Math.max(0, start - radius);
-  while (from > min) {
-    const ch = text.charAt(from - 1);
-    if (ch === '\n' && text.charAt(from - 2) === '\n') break;
-    if (/\s/.test(ch) && SENTENCE_END.test(text.charAt(from - 2))) break;
-    from--;
+export function sentenceStarts(text: string, from: number, to: number, out: number[]): void {
+  for (let i = Math.max(from, 2); i < to; i++) {
+    const prev = text.charCodeAt(i - 1);
+    if (!isSpaceCode(prev)) continue;
+    const before = text.charCodeAt(i - 2);
+    if (SENTENCE_END.has(before) || (prev === 0x0a && before === 0x0a)) out.push(i);
   }
-  let to = end;
-  const max = Math.min(text.length, end + radius);
-  while (to < max) {
-    const ch = text.charAt(to);
-    if (ch === '\n' && text.charAt(to + 1) === '\n') break;
-    if (SENTENCE_END.test(ch) && (to + 1 >= text.length || /\s/.test(text.charAt(to + 1)))) break;
-    to++;
+}
+
+/** Merged [from, to) ranges reaching `before` characters before and `after` characters after each span. */
+export function rangesAround(
+  spans: readonly { start: number; end: number }[],
+  length: number,
+  before: number,
+  after: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const span of spans) {
+    const from = Math.max(0, span.start - before);
+    const to = Math.min(length, span.end + after);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
   }
-  return [from, to];
+  return out;
 }

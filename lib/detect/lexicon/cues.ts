@@ -4,12 +4,15 @@
  * from data/compiled/names.json.
  *
  * Patterns are regular-expression sources matched at the start of a word (prefix stems unless they end
- * in END). `ci` sources are case-insensitive; `cs` sources are case-sensitive (acronyms, proper nouns that
+ * in END). Start each with a literal character: the scanner dispatches on it (see cues.ts). `ci` sources are case-insensitive; `cs` sources are case-sensitive (acronyms, proper nouns that
  * are ordinary words in lower case). A cue counts once per window however often it occurs.
  */
 
 /** Ends a word: the next character is not a letter (Latin-1 letters included). */
 export const END = '(?![A-Za-zÀ-ÖØ-öø-ÿ])';
+
+/** Endings of the migration words that mark the field, not the software verb "migrate". */
+const MIGRA_TAIL = '(?:nt|tion|to|cion|ción|ç|z)';
 
 /** One cue: a group of words, in several languages, that count as one piece of evidence. */
 export interface CueSpec {
@@ -32,7 +35,17 @@ export const PRO_CUES: readonly CueSpec[] = [
     weight: 1,
     // migrant(s), migration(s), migratory, migración, migrações, migrazione, emigrants, immigration;
     // not "migrate(d)", which is mostly software talk, nor "migraine".
-    ci: ['(?:e|im|in)?migra(?:nt|tion|to|cion|ción|ç|z)', 'мигра', 'مهاجر', 'هجرة', '移民'],
+    ci: [
+      `migra${MIGRA_TAIL}`,
+      `emigra${MIGRA_TAIL}`,
+      `immigra${MIGRA_TAIL}`,
+      `inmigra${MIGRA_TAIL}`,
+      'мигра',
+      'مهاجر',
+      'هجرة',
+      '移民',
+      '移住',
+    ],
   },
   {
     id: 'refugees',
@@ -186,7 +199,8 @@ export const PRO_CUES: readonly CueSpec[] = [
     weight: 0.5,
     ci: [
       'member\\s+states',
-      '[ée]tats\\s+membres',
+      'états\\s+membres',
+      'etats\\s+membres',
       'estados\\s+miembros',
       'estados[\\s-]+membros',
       'stati\\s+membri',
@@ -195,7 +209,7 @@ export const PRO_CUES: readonly CueSpec[] = [
   },
   { id: 'borders', weight: 0.5, ci: ['border', 'fronti[èe]re', 'frontera', 'fronteira'] },
   { id: 'diaspora', weight: 1, ci: ['diaspora', 'remittance', 'remesa', 'remessa', 'rimess'] },
-  { id: 'evacuation', weight: 0.5, ci: ['stranded', 'evacuat', '[ée]vacuation'] },
+  { id: 'evacuation', weight: 0.5, ci: ['stranded', 'evacuat', 'évacuation'] },
   {
     id: 'spokesperson',
     weight: 0.5,
@@ -372,7 +386,7 @@ export const CON_CUES: readonly CueSpec[] = [
     id: 'uk-politics',
     weight: -1,
     cs: [`Guardian${END}`, `Labour${END}`, `Tor(?:y|ies)${END}`, 'Conservatives', `Lib\\s+Dems?${END}`],
-    ci: ['voters', 'voting\\s+intention', '(?:point|%)\\s+lead', `lead\\s+over${END}`],
+    ci: ['voters', 'voting\\s+intention', 'point\\s+lead', '%\\s+lead', `lead\\s+over${END}`],
   },
   {
     id: 'midwives',

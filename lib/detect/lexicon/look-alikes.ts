@@ -54,7 +54,7 @@ export const LOOK_ALIKES: readonly LookAlikeSpec[] = [
       "chemical,\\s+energy,\\s+mine\\s+and\\s+general\\s+workers['’]?\\s+unions",
       'international\\s+council\\s+(?:for|of)\\s+educational\\s+media',
     ],
-    compounds: ['ICEM\\s{1,3}(?:CFD|Surf)', '(?:ANSYS|Ansys)\\s{1,3}ICEM'],
+    compounds: ['ICEM\\s{1,3}(?:CFD|Surf)', 'ANSYS\\s{1,3}ICEM', 'Ansys\\s{1,3}ICEM'],
   },
   { acronym: 'OIM', expansions: ['oracle\\s+identity\\s+manager'] },
   {

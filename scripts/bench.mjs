@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * Runs every benchmark of the project, one after the other, and prints their figures.
+ *
+ *   npm run bench                 all benchmarks
+ *   npm run bench -- detector     only the named ones
+ *
+ * Each benchmark is a separate process so one's JIT and heap do not colour the next one's figures.
+ * Add browser benchmarks to BENCHMARKS; each prints its own ratios against baselines run side by side.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = resolve(root, 'node_modules/.bin/tsx');
+
+/** Name, what it measures, and the command that runs it (from the project root). */
+const BENCHMARKS = [
+  {
+    name: 'detector',
+    title: 'Mention detector in Node (MB/s against a plain regex)',
+    command: [tsx, 'scripts/bench-detector.ts'],
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));
+if (unknown.length > 0) {
+  console.error(
+    `bench: unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+const failed = [];
+for (const bench of BENCHMARKS) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`\n=== ${bench.title} ===`);
+  const [command, ...args] = bench.command;
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) failed.push(`${bench.name} (exit ${result.status ?? result.signal})`);
+}
+if (failed.length > 0) {
+  console.error(`\nbench: failed or missed a target: ${failed.join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,48 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { hasCandidate } from '@/lib/detect';
+import { scanCandidates } from '@/lib/detect/candidates';
+
+const acronymsIn = (text: string) =>
+  scanCandidates(text)?.acronyms.map((a) => text.slice(a.start, a.end)) ?? [];
+
+describe('candidates', () => {
+  it('finds acronyms with a non-word character or nothing on each side', () => {
+    expect(acronymsIn('IOM said')).toEqual(['IOM']);
+    expect(acronymsIn('the (IOM) office')).toEqual(['IOM']);
+    expect(acronymsIn("IOM's staff and IOM’s partners")).toEqual(['IOM', 'IOM']);
+    expect(acronymsIn('IOM-run shelters')).toEqual(['IOM']);
+    expect(acronymsIn("dans l'OIM, à l’OIM")).toEqual(['OIM', 'OIM']);
+    expect(acronymsIn('ICEM/ICM')).toEqual(['ICEM', 'ICM']);
+  });
+
+  it('ignores longer tokens that merely contain an acronym', () => {
+    expect(acronymsIn('IOMMU ICMs IOMSPCo. ICMC BIOM PICMMEs CIMEX ICM2 IOM_API')).toEqual([]);
+  });
+
+  it('is case-sensitive: lower and mixed case never fire', () => {
+    expect(acronymsIn('iom IoM Iom icm Icem oim')).toEqual([]);
+    expect(hasCandidate('the iom and IoM of the ship')).toBe(false);
+  });
+
+  it('prefers the longer acronym at the same position', () => {
+    expect(acronymsIn('le CIME et le CIM')).toEqual(['CIME', 'CIM']);
+  });
+
+  it('finds Cyrillic acronyms', () => {
+    expect(acronymsIn('доклад МОМ')).toEqual(['МОМ']);
+  });
+
+  it('marks migration stems as anchors for long names, in any of three cases', () => {
+    const scan = scanCandidates('Migration, migraciones, MIGRAÇÕES, миграции, للهجرة, 移民');
+    expect(scan?.acronyms).toEqual([]);
+    expect(scan?.anchors).toHaveLength(6);
+  });
+
+  it('answers the pre-check cheaply: no acronym and no stem means no mention possible', () => {
+    expect(hasCandidate('A long text about water prices, schools and the weather in Ottawa.')).toBe(false);
+    expect(hasCandidate('The agency IOM')).toBe(true);
+    expect(hasCandidate('International Organization for Migration')).toBe(true);
+    expect(scanCandidates('no candidates here')).toBeNull();
+  });
+});
