@@ -80,11 +80,6 @@ function worstStatus(settlements: readonly Settlement[]): Status {
   return settlements.some((s) => s.status === 'resolved') ? 'resolved' : 'agreed';
 }
 
-interface Verdicts {
-  set(claims: readonly RuleClaim[], verdict: Verdict): void;
-  reject(rejected: readonly { claim: RuleClaim; reason: string }[]): void;
-}
-
 /** Reconciles every claim about one subject's property into a compiled fact. */
 export function reconcileFact(
   model: Model,
@@ -95,35 +90,33 @@ export function reconcileFact(
 ): FactOutcome {
   const id = `${subject}/${property.id}`;
   const verdicts = new Map<string, { verdict: Verdict; reason?: string }>();
-  const v: Verdicts = {
-    set: (list, verdict) => {
-      for (const c of list) verdicts.set(c.id, { verdict });
-    },
-    reject: (list) => {
-      for (const { claim, reason } of list) verdicts.set(claim.id, { verdict: 'rejected', reason });
-    },
+  const mark = (list: readonly RuleClaim[], verdict: Verdict) => {
+    for (const c of list) verdicts.set(c.id, { verdict });
+  };
+  const reject = (list: readonly { claim: RuleClaim; reason: string }[]) => {
+    for (const { claim, reason } of list) verdicts.set(claim.id, { verdict: 'rejected', reason });
   };
   const ruleClaims = claims.map((c) => toRuleClaim(model, c));
   const used: string[] = [];
   let fields: Omit<CompiledFact, 'id' | 'subject' | 'property' | 'label' | 'claims'> | null = null;
 
   if (property.merge === 'union') {
-    v.set(ruleClaims, 'supports');
+    mark(ruleClaims, 'supports');
     const value: Value = { type: 'list', list: unionRule(ruleClaims) };
     fields = { value, display: displayValue(value), status: 'agreed' };
   } else if (!property.time) {
     const settlement = settleGroup(ruleClaims, decisionFor(decisions));
     if (settlement.decision) used.push(settlement.decision);
-    v.set(settlement.supports, 'supports');
-    v.reject(settlement.rejected);
+    mark(settlement.supports, 'supports');
+    reject(settlement.rejected);
     fields = outcomeFields(settlement);
   } else {
     const { dated, rejected } = undatedRule(ruleClaims);
-    v.reject(rejected);
+    reject(rejected);
     const groups: SettledGroup[] = groupByAsOf(dated).map((group) => {
       const settlement = settleGroup(group.claims, decisionFor(decisions, group));
       if (settlement.decision) used.push(settlement.decision);
-      v.reject(settlement.rejected);
+      reject(settlement.rejected);
       return { asOf: group.asOf, settlement };
     });
     const history: HistoryEntry[] =
@@ -135,11 +128,10 @@ export function reconcileFact(
           }))
         : mergeTenure(groups).map((term, i, terms) => {
             const settlements = term.groups.map((g) => g.settlement);
-            const [first] = settlements;
             const next = terms[i + 1];
             const notes = settlements.flatMap((s) => (s.note ? [s.note] : []));
             return {
-              ...(first ? outcomeFields(first) : ({} as ReturnType<typeof outcomeFields>)),
+              ...outcomeFields(term.groups[0].settlement),
               asOf: parseDate(term.asOf),
               ...(next ? { until: parseDate(next.asOf) } : {}),
               status: worstStatus(settlements),
@@ -149,7 +141,7 @@ export function reconcileFact(
           });
     history.forEach((entry, i) => {
       const current = i === history.length - 1;
-      v.set(
+      mark(
         ruleClaims.filter((c) => entry.claims.includes(c.id)),
         current ? 'supports' : 'superseded',
       );
@@ -168,7 +160,9 @@ export function reconcileFact(
   }
 
   const compiledClaims: CompiledClaim[] = claims.map((c) => {
-    const verdict = verdicts.get(c.record.id) ?? { verdict: 'rejected' as const, reason: 'not settled' };
+    const verdict = verdicts.get(c.record.id);
+    // Every rule path gives each claim a verdict; a claim without one is a bug in the rules, not in the data.
+    if (!verdict) throw new Error(`reconcile: claim ${c.record.id} of ${id} got no verdict`);
     const { evidence, note, asOf, source } = c.record;
     return {
       id: c.record.id,

@@ -268,8 +268,8 @@ export interface SettledGroup {
 export interface Term {
   /** Start: the earliest group's date. */
   asOf: string;
-  /** Groups in the run, oldest first. */
-  groups: SettledGroup[];
+  /** Groups in the run, oldest first (never empty). */
+  groups: [SettledGroup, ...SettledGroup[]];
 }
 
 /**
