@@ -1,13 +1,45 @@
 import { browser } from 'wxt/browser';
-import { send } from '@/lib/messaging';
+import { startHoverCards } from '@/lib/card/content';
+import { hasCandidate } from '@/lib/detect';
+import { listen, send } from '@/lib/messaging';
+import { type ContentLens, DECIDER_GLOBAL, type MentionDecider, startContentLens } from '@/lib/page';
+import { isActiveOn, loadSettings, watchSettings } from '@/lib/settings';
+
+/** The lens as seen from the content script's own world (tests and the benchmark read it; pages cannot). */
+declare global {
+  var iomLens: ContentLens | undefined;
+}
+
+/** Imports the detector's deciding half (entrypoints/detector.ts) into this world. */
+async function loadDecider(): Promise<MentionDecider> {
+  await import(/* @vite-ignore */ browser.runtime.getURL('/detector.js'));
+  const decider = (globalThis as Record<string, unknown>)[DECIDER_GLOBAL];
+  if (!decider) throw new Error('detector.js loaded but did not register the detector');
+  return decider as MentionDecider;
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
     if (ctx.isInvalid) return;
-    void send(browser.runtime, 'page-report', { url: location.href, count: 0 }).catch(() => {
-      // The background can be gone during an extension update; the next load reports again.
+    const lens = startContentLens({
+      doc: document,
+      win: window,
+      detector: { hasCandidate, load: loadDecider },
+      settings: { load: loadSettings, watch: watchSettings, isActiveOn },
+      sendReport: (report) => send(browser.runtime, 'page-report', report),
+      signal: ctx.signal,
     });
+    const cards = startHoverCards(lens, ctx.signal);
+    const unlisten = listen(browser.runtime, {
+      'reveal-mention': ({ index }) => {
+        const revealed = lens.reveal(index);
+        if (revealed) void cards.open(index); // the popup's "On this page": scroll there and show the card
+        return { revealed };
+      },
+    });
+    ctx.onInvalidated(unlisten);
+    globalThis.iomLens = lens;
   },
 });

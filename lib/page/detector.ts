@@ -20,15 +20,38 @@ export interface DetectedMention {
   confidence: number;
 }
 
+/** The deciding half of the detector: heavier (cue lexicons, definitions), so loaded on first need. */
+export interface MentionDecider<A = unknown> {
+  /** Analyses one block of text. */
+  analyzeBlock(text: string): A;
+  /** Decides every block's mentions with the whole document as context; one list per block. */
+  resolveDocument(blocks: readonly A[], context?: { title?: string }): DetectedMention[][];
+}
+
 /**
- * The detector functions the page scanner uses, passed in so tests can use a small fake and the
- * content script the real detector (lib/detect). `A` is the detector's per-block analysis.
+ * The detector as the page lens uses it: the cheap pre-check, always at hand, and the deciding half,
+ * loaded when the page first shows a candidate (most pages never do). `A` is the per-block analysis.
  */
 export interface PageDetector<A = unknown> {
   /** Cheapest correct pre-check: false means the text cannot contain a mention. */
   hasCandidate(text: string): boolean;
-  /** Analyses one block of text (cheap when it has no candidate). */
-  analyzeBlock(text: string): A;
-  /** Decides every block's mentions with the whole document as context; one list per block. */
-  resolveDocument(blocks: readonly A[], context?: { title?: string }): DetectedMention[][];
+  /** Loads the deciding half (called once, on the first block that has a candidate). */
+  load(): Promise<MentionDecider<A>>;
+}
+
+/**
+ * Name of the global through which the lazily loaded detector script hands over its functions. It is
+ * set in the content script's own world (isolated world / sandbox), which pages cannot see.
+ */
+export const DECIDER_GLOBAL = 'iomLensDecider';
+
+/** A detector whose deciding half is already loaded (tests, Node tools). */
+export function eagerDetector<A>(
+  detector: MentionDecider<A> & Pick<PageDetector<A>, 'hasCandidate'>,
+): PageDetector<A> {
+  const decider: MentionDecider<A> = {
+    analyzeBlock: (text) => detector.analyzeBlock(text),
+    resolveDocument: (blocks, context) => detector.resolveDocument(blocks, context),
+  };
+  return { hasCandidate: (text) => detector.hasCandidate(text), load: () => Promise.resolve(decider) };
 }

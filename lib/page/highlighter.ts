@@ -104,7 +104,8 @@ export function createHighlighter(doc: Document, win: typeof globalThis, style: 
   return {
     sink,
     setStyle(next) {
-      styleEl.textContent = highlightCss(next);
+      const css = highlightCss(next);
+      if (styleEl.textContent !== css) styleEl.textContent = css;
     },
     ensureRegistered,
     dispose() {

@@ -6,7 +6,13 @@
 export { type Block, BlockBuilder, LINE_BREAK, locate, OBJECT_MARK, walkInto } from './blocks';
 export { type ChangeBatch, ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } from './changes';
 export { type ContentLens, type ContentLensDeps, type SettingsSource, startContentLens } from './controller';
-export type { DetectedMention, PageDetector } from './detector';
+export {
+  DECIDER_GLOBAL,
+  type DetectedMention,
+  eagerDetector,
+  type MentionDecider,
+  type PageDetector,
+} from './detector';
 export { isBlock, isContainer, isSkipped, OWN_ELEMENT_PREFIX } from './dom-rules';
 export {
   createHighlighter,

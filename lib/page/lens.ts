@@ -1,7 +1,7 @@
 import type { Era } from '@/lib/settings';
 import { type Block, isBlockCurrent, locate } from './blocks';
 import { ChangeCollector } from './changes';
-import type { DetectedMention, PageDetector } from './detector';
+import type { DetectedMention, MentionDecider, PageDetector } from './detector';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
@@ -81,7 +81,8 @@ export interface LensStats {
 /** A block that may hold mentions, with the detector's analysis and its current mentions. */
 interface BlockRecord<A> {
   block: Block;
-  analysis: A;
+  /** The detector's analysis, or null until the deciding half of the detector has run on it. */
+  analysis: A | null;
   mentions: DetectedMention[];
   entries: MentionEntry[];
 }
@@ -110,6 +111,8 @@ export class PageLens<A = unknown> {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private fullTimer: ReturnType<typeof setTimeout> | undefined;
   private fullFirstAskedAt = 0;
+  private decider: Promise<MentionDecider<A> | null> | null = null;
+  private loadedDecider: MentionDecider<A> | null = null;
 
   constructor(private readonly deps: LensDeps<A>) {
     this.registry = this.index;
@@ -315,6 +318,7 @@ export class PageLens<A = unknown> {
       } else if (this.pendingCommit) {
         // Changes already queued are scanned first, so one commit covers them all.
         this.pendingCommit = false;
+        if (!(await this.analyze(signal))) return;
         const started = this.now();
         this.commit();
         this.recordSlice(this.now() - started);
@@ -348,7 +352,8 @@ export class PageLens<A = unknown> {
             this.records.add(old);
             return;
           }
-          this.records.add({ block, analysis: detector.analyzeBlock(block.text), mentions: [], entries: [] });
+          this.startLoading();
+          this.records.add({ block, analysis: null, mentions: [], entries: [] });
         },
       },
       () => this.now(),
@@ -366,20 +371,63 @@ export class PageLens<A = unknown> {
     return true;
   }
 
+  /** Starts loading the deciding half of the detector, once. */
+  private startLoading(): void {
+    this.decider ??= this.deps.detector.load().then(
+      (decider) => {
+        this.loadedDecider = decider;
+        return decider;
+      },
+      (error: unknown) => {
+        // Seen when the extension was updated under the page: nothing more can be decided here.
+        console.warn('[iom-lens] could not load the detector', error);
+        return null;
+      },
+    );
+  }
+
+  /** Runs the detector's per-block analysis on new records, in slices; false when stopped. */
+  private async analyze(signal: AbortSignal): Promise<boolean> {
+    const pending = [...this.records].filter((r) => r.analysis === null);
+    if (pending.length === 0) return true;
+    this.startLoading();
+    const decider = await this.decider;
+    if (decider === null || signal.aborted) return false;
+    let i = 0;
+    const task = {
+      step: (deadline: number) => {
+        while (i < pending.length) {
+          const record = pending[i++] as BlockRecord<A>;
+          record.analysis ??= decider.analyzeBlock(record.block.text);
+          if (this.now() >= deadline) break;
+        }
+        return i >= pending.length;
+      },
+    };
+    return runSliced(task, {
+      now: () => this.now(),
+      yieldToMain: this.yieldToMain,
+      signal,
+      onSlice: (ms) => this.recordSlice(ms),
+    });
+  }
+
   /** Decides all mentions with the whole page as context and updates index and paint. */
   private commit(): void {
-    const { detector, doc } = this.deps;
+    const { doc } = this.deps;
     for (const record of this.records) {
       if (!isBlockCurrent(record.block)) {
         this.records.delete(record);
         this.retire(record);
       }
     }
-    const list = [...this.records];
+    // Records still waiting for their analysis (none, as `analyze` just ran) wait for the next commit.
+    const list = [...this.records].filter((r) => r.analysis !== null);
+    const decider = this.loadedDecider;
     const resolved =
-      list.length > 0
-        ? detector.resolveDocument(
-            list.map((r) => r.analysis),
+      list.length > 0 && decider
+        ? decider.resolveDocument(
+            list.map((r) => r.analysis as A),
             { title: doc.title },
           )
         : [];

@@ -1,4 +1,4 @@
-import type { DetectedMention, PageDetector } from '@/lib/page';
+import { type DetectedMention, eagerDetector, type PageDetector } from '@/lib/page';
 
 /** What the fake detector keeps per block. */
 export interface FakeAnalysis {
@@ -16,9 +16,7 @@ const HIT = /\bIOM\b|\bICEM\b|International Organization for\s+Migration/g;
 export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[]; checked: string[] } {
   const analyzed: string[] = [];
   const checked: string[] = [];
-  return {
-    analyzed,
-    checked,
+  const detector = eagerDetector<FakeAnalysis>({
     hasCandidate(text) {
       checked.push(text);
       return /IOM|ICEM|Migra/.test(text);
@@ -49,7 +47,8 @@ export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[
           ),
       );
     },
-  };
+  });
+  return { ...detector, analyzed, checked };
 }
 
 /** Range stand-in for happy-dom, which has no StaticRange. */
