@@ -95,9 +95,10 @@ async function benchFirstRender(): Promise<boolean> {
     }
     const r = stats(render);
     const f = stats(floor);
+    const own = stats(render.map((v, i) => v - (floor[i] ?? 0)));
     const ok = r.median <= FIRST_RENDER_TARGET_MS;
     console.log(
-      `popup first render (Chromium, ${POPUP_RUNS} runs): median ${ms(r.median)}, p95 ${ms(r.p95)} | page floor (domInteractive) median ${ms(f.median)} | ratio ${(r.median / f.median).toFixed(2)}x | target ≤ ${FIRST_RENDER_TARGET_MS} ms: ${verdict(ok)}`,
+      `popup first render (Chromium, ${POPUP_RUNS} runs): median ${ms(r.median)}, p95 ${ms(r.p95)} | page floor (domInteractive) median ${ms(f.median)} | popup's own share median ${ms(own.median)} | ratio ${(r.median / f.median).toFixed(2)}x | target ≤ ${FIRST_RENDER_TARGET_MS} ms: ${verdict(ok)}`,
     );
     return ok;
   } finally {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
 import type { ClaimView, Entry, SourceRef } from '@/lib/search/types';
+import { sourceKindLabel, verdictLabel } from './labels';
 import { KIND_LABELS } from './SearchResults';
 
 /** Props of a result's detail view. */
@@ -46,6 +47,30 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
             </aside>
           )}
           {!entry.conflict && entry.note && <p class="muted">{entry.note}</p>}
+          {entry.alternatives && entry.alternatives.length > 0 && (
+            <section aria-labelledby="alternatives-heading">
+              <h3 id="alternatives-heading">{t('alternativesHeading')}</h3>
+              <ul class="plain">
+                {entry.alternatives.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {entry.history && (
+            <section aria-labelledby="history-heading">
+              <h3 id="history-heading">{t('historyHeading')}</h3>
+              <ul class="plain history" data-testid="history">
+                {[...entry.history].reverse().map((h) => (
+                  <li key={`${h.asOf}:${h.value}`}>
+                    <span class="muted">{date(h.asOf)}</span> {h.value}
+                    {h.status === 'disputed' && <span class="badge disputed">{t('disputed')}</span>}
+                    {h.note && h.status !== 'agreed' && <div class="muted note">{h.note}</div>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <Claims t={t} claims={entry.claims} />
         </>
       )}
@@ -68,7 +93,7 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
           <Sources t={t} sources={entry.sources} />
           {entry.factId && (
             <button type="button" class="link" onClick={() => entry.factId && onOpenEntry(entry.factId)}>
-              {t('kindFact')} →
+              {t('showFact')}
             </button>
           )}
         </>
@@ -76,9 +101,18 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
       {entry.kind === 'source' && (
         <>
           <p class="muted">
-            {[entry.sourceKind, entry.date ? date(entry.date) : null].filter(Boolean).join(' · ')}
+            {[sourceKindLabel(t, entry.sourceKind), entry.date ? date(entry.date) : null]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
+          {entry.tier !== undefined && (
+            <p data-testid="source-tier">
+              {t('sourceTier', String(entry.tier))}
+              {entry.tierReason && <span class="muted"> — {entry.tierReason}</span>}
+            </p>
+          )}
           {entry.url && <SourceLink t={t} source={entry} />}
+          {entry.facts.length > 0 && <h3>{t('citedFor')}</h3>}
           {entry.facts.length > 0 && (
             <ul class="plain facts">
               {entry.facts.map((f) => (
@@ -106,10 +140,15 @@ function Claims({ t, claims }: { t: Translate; claims: readonly ClaimView[] }) {
         <ul class="plain claims" data-testid="claims">
           {claims.map((c) => (
             <li key={`${c.source.id}:${c.verdict}:${c.value ?? ''}`} data-verdict={c.verdict}>
-              <span class={`verdict verdict-${c.verdict}`}>{c.verdict}</span>{' '}
+              <span class={`verdict verdict-${c.verdict}`}>{verdictLabel(t, c.verdict)}</span>{' '}
               <SourceLink t={t} source={c.source} />
               {c.source.date && <span class="muted"> ({formatIsoDate(c.source.date, t.lang)})</span>}
-              {c.value && <div class="claim-value">“{c.value}”</div>}
+              {c.value && (
+                <div class="claim-value">
+                  “{c.value}”
+                  {c.asOf && <span class="muted"> — {t('asOf', formatIsoDate(c.asOf, t.lang))}</span>}
+                </div>
+              )}
               {c.reason && <div class="muted">{c.reason}</div>}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
 import type { Entry, EntryKind, SearchHit } from '@/lib/search/types';
+import { sourceKindLabel } from './labels';
 
 /** Label of each kind of entry. */
 export const KIND_LABELS: Record<EntryKind, MessageKey> = {
@@ -79,7 +80,7 @@ export function subtitle(t: Translate, entry: Entry): string {
     case 'event':
       return formatIsoDate(entry.date, t.lang);
     case 'source':
-      return [entry.sourceKind, entry.date ? formatIsoDate(entry.date, t.lang) : null]
+      return [sourceKindLabel(t, entry.sourceKind), entry.date ? formatIsoDate(entry.date, t.lang) : null]
         .filter(Boolean)
         .join(' · ');
   }

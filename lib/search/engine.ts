@@ -7,9 +7,12 @@ import type { Entry, SearchEngine, SearchHit } from './types';
  * and a ranking that puts names first, then facts, events and sources.
  */
 
-/** Words too common to tell entries apart, in the UI's languages (the names are full of them). */
+/**
+ * Words too common to tell entries apart, in the UI's languages (the names are full of them). Not
+ * "un": in French and Spanish an article, but also the United Nations.
+ */
 const STOP_WORDS = new Set(
-  'a an and as at by for from in of on or the to with au aux d de des du en et l la le les pour sur un une al con del el las los para por y'.split(
+  'a an and as at by for from in of on or the to with au aux d de des du en et l la le les pour sur une al con del el las los para por y'.split(
     ' ',
   ),
 );
@@ -27,6 +30,15 @@ const BOOST = { acronym: 6, title: 3, value: 2, text: 1 } as const;
 
 /** Relative weight of each kind at equal text relevance: people mostly look up names and facts. */
 const KIND_BOOST: Record<Entry['kind'], number> = { name: 1.5, fact: 1.2, event: 1, source: 0.8 };
+
+/**
+ * Claims at which a fact's rank is doubled: facts many sources speak of (the head, the member states)
+ * are what people ask about, more than their neighbours with similar titles (the head's term).
+ */
+const CLAIMS_FOR_FULL_LIFT = 20;
+
+/** Lift for facts tracked over time (head, member states, budget, staff): the key facts cards show. */
+const TRACKED_FACT_BOOST = 1.3;
 
 /** Fuzziness: about one typo per five letters, none under four letters (acronyms must match). */
 const FUZZY_RATIO = 0.2;
@@ -98,6 +110,11 @@ function toDoc(entry: Entry): Doc {
     case 'fact':
       return {
         ...base,
+        // Facts many sources speak of are the ones people ask about (the head, not the head's term).
+        rank:
+          base.rank *
+          (1 + Math.min(entry.claims.length, CLAIMS_FOR_FULL_LIFT) / CLAIMS_FOR_FULL_LIFT) *
+          (entry.history ? TRACKED_FACT_BOOST : 1),
         title: entry.title,
         acronym: '',
         value: entry.value,

@@ -2,15 +2,15 @@ import { buildSearchEngine } from './engine';
 import type { Entry, SearchEngine } from './types';
 
 /**
- * The dataset as search entries. Imported dynamically by the popup, so the dataset and MiniSearch
- * stay out of the bundle that renders the popup's first frame.
+ * The dataset as search entries. Imported dynamically by the popup, so the dataset (data/compiled,
+ * about 175 KB) and MiniSearch stay out of the bundle that renders the popup's first frame.
  */
 export async function loadSearchEntries(): Promise<Entry[]> {
-  const [{ nameEntries }, names] = await Promise.all([
-    import('./names'),
-    import('@/data/compiled/names.json'),
+  const [{ entriesFromDataset }, dataset] = await Promise.all([
+    import('./dataset'),
+    import('@/data/compiled/dataset.json'),
   ]);
-  return nameEntries(names.default.names);
+  return entriesFromDataset(dataset.default as Parameters<typeof entriesFromDataset>[0]);
 }
 
 /** Loads the dataset and builds the search engine over it. */

@@ -16,6 +16,20 @@ export interface SourceRef {
   url?: string;
   /** Its date (YYYY, YYYY-MM or YYYY-MM-DD). */
   date?: string;
+  /** Reliability tier: 1 primary or official … 4 unreliable. */
+  tier?: number;
+}
+
+/** One dated value of a fact that changes over time. */
+export interface FactHistoryEntry {
+  /** The value then, ready to display. */
+  value: string;
+  /** Its as-of date (ISO, any precision). */
+  asOf: string;
+  /** How it was settled: agreed, resolved or disputed. */
+  status: string;
+  /** Why, for resolved and disputed values. */
+  note?: string;
 }
 
 /** What one source said about a fact and what the reconciliation made of it. */
@@ -26,6 +40,8 @@ export interface ClaimView {
   verdict: string;
   /** The value this source gave, when it differs from the fact's. */
   value?: string;
+  /** The date the claim speaks of, when it has one. */
+  asOf?: string;
   /** Why the verdict, when the dataset says. */
   reason?: string;
 }
@@ -76,6 +92,10 @@ export interface FactEntry {
   conflict: boolean;
   /** The conflict note or the reason for the choice. */
   note?: string;
+  /** Competing values, when the sources disagree and none could be preferred. */
+  alternatives?: string[];
+  /** Earlier dated values, oldest first, for facts that change over time. */
+  history?: FactHistoryEntry[];
   /** The sources behind the fact, with their verdicts. */
   claims: ClaimView[];
 }
@@ -106,8 +126,12 @@ export interface SourceEntry {
   url?: string;
   /** Its date or era. */
   date?: string;
-  /** The kind of document (official site, news…). */
+  /** The kind of document (official-site, news…), as the dataset names it. */
   sourceKind?: string;
+  /** Reliability tier: 1 primary or official … 4 unreliable. */
+  tier?: number;
+  /** Why the source has that tier. */
+  tierReason?: string;
   /** The facts it is cited for: entry ids and titles. */
   facts: { id: string; title: string }[];
 }

@@ -152,7 +152,7 @@ describe('SearchPanel', () => {
     render(<SearchPanel t={t} engine={ready} initialQuery="Brussels" />);
     key('Enter');
     expect(screen.getByTestId('detail').dataset.kind).toBe('event');
-    fireEvent.click(screen.getByRole('button', { name: 'Fact →' }));
+    fireEvent.click(screen.getByRole('button', { name: 'See the fact and its sources' }));
     expect(screen.getByTestId('detail').dataset.kind).toBe('fact');
   });
 
