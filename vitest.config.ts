@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // The hover card puts its CSS (imported `?inline`) into its shadow root; tests check what it holds.
+    css: { include: [/components\/card\/.*\.css/] },
     setupFiles: ['tests/setup.ts'],
   },
 });

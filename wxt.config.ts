@@ -19,6 +19,23 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
+    // Chunks the content script imports on demand (the hover card UI, the detector's deciding half). Chrome
+    // serves them under a per-session URL (use_dynamic_url), so pages cannot probe for the extension.
+    web_accessible_resources: [
+      {
+        resources: ['card-ui.js', 'detector.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
+    // Keyboard shortcuts for the hover cards: next/previous mention on the page (people can change them).
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_card_commandNext__' },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_card_commandPrevious__',
+      },
+    },
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -38,6 +38,10 @@ export interface Protocol {
   'get-tab-report': { request: { tabId: number }; response: PageReport | null };
   /** Popup → content script of a tab: scroll a reported mention into view. Reply: whether it could. */
   'reveal-mention': { request: { index: number }; response: { revealed: boolean } };
+  /** Hover card → background: open the search on `query` (the card's "Open in search"). Reply: whether it opened. */
+  'open-search': { request: { query: string }; response: { opened: boolean } };
+  /** Background → content script of a tab: a keyboard command; open the next or previous mention's card. */
+  'card-navigate': { request: { direction: 'next' | 'previous' }; response: { opened: boolean } };
   /** Any → background: liveness check used by tests and by content scripts after an update. */
   ping: { request: { from: string }; response: { pong: true; from: string } };
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { forwardCardCommand } from '@/lib/card/commands';
 import { listen } from '@/lib/messaging';
 import { LOOKUP_MENU_ID, openSearch, registerLookupMenu } from '@/lib/search/lookup';
 import { badgeText, TabReports } from '@/lib/tab-reports';
@@ -19,7 +20,13 @@ export default defineBackground(() => {
     },
     'get-tab-report': ({ tabId }) => reports.get(tabId),
     ping: ({ from }) => ({ pong: true, from }),
+    'open-search': async ({ query }, sender) => {
+      await openSearch(browser, query, sender.tab?.id);
+      return { opened: true };
+    },
   });
+  // Keyboard commands (next/previous mention) go to the tab's hover cards.
+  browser.commands.onCommand.addListener((command, tab) => void forwardCardCommand(browser, command, tab));
   browser.tabs.onRemoved.addListener((tabId) => reports.forget(tabId));
 
   // "Look up in IOM Lens" on selected text: opens the search pre-filled with the selection.
