@@ -6,9 +6,9 @@ export interface PopupMention {
   index: number;
   /** The mention as written. */
   text: string;
-  /** A little text before the mention. */
+  /** The text before the mention in its snippet ("… " first where it was cut). */
   before: string;
-  /** A little text after the mention. */
+  /** The text after the mention in its snippet (" …" last where it was cut). */
   after: string;
 }
 
@@ -52,9 +52,9 @@ export function PopupPage({ t, page, onReveal }: PopupPageProps) {
                   onClick={() => onReveal(m.index)}
                 >
                   <span class="snippet">
-                    {m.before && `…${m.before}`}
+                    {m.before}
                     <mark>{m.text}</mark>
-                    {m.after && `${m.after}…`}
+                    {m.after}
                   </span>
                 </button>
               </li>

@@ -5,7 +5,7 @@ import './style.css';
 import { PopupApp } from '@/components/PopupApp';
 import type { EngineState } from '@/components/search/SearchPanel';
 import { type MessageKey, translatorFromBrowser } from '@/lib/i18n';
-import { isEnvelope, type PageReport } from '@/lib/messages';
+import { type Envelope, isEnvelope, type PageReport, type Protocol } from '@/lib/messages';
 import { send } from '@/lib/messaging';
 import type { Settings, SettingsPatch } from '@/lib/settings';
 import { siteState } from '@/lib/settings/site-state';
@@ -136,7 +136,11 @@ function mount(root: HTMLElement) {
 
   async function reveal(index: number) {
     if (tabId === undefined) return;
-    await browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { index } }).catch(showError);
+    const request: Envelope<'reveal-mention'> = { type: 'reveal-mention', data: { index } };
+    const reply = (await browser.tabs.sendMessage(tabId, request).catch(showError)) as
+      | Protocol['reveal-mention']['response']
+      | undefined;
+    if (!reply?.revealed) return; // the mention went away meanwhile; a fresh report is on its way
     if (fixedTabId === undefined) {
       window.close(); // the toolbar popup: get out of the way of the page and its card
     } else {

@@ -1,18 +1,7 @@
 import type { PageState, PopupMention } from '@/components/PopupPage';
-import type { PageReport } from '@/lib/messages';
+import type { PageReport, ReportedMention } from '@/lib/messages';
 import { hostOf, isActiveOn } from '@/lib/settings/host-patterns';
 import type { Settings } from '@/lib/settings/schema';
-
-/** A report's mention as the content script may send it (fields beyond `count` are optional). */
-interface ReportedMention {
-  text?: unknown;
-  before?: unknown;
-  after?: unknown;
-  index?: unknown;
-}
-
-/** Snippet context kept on each side of a mention in the popup list: a few words, one line. */
-const CONTEXT_CHARS = 40;
 
 /** Turns the tab's report into what the "On this page" section shows. */
 export function pageState(
@@ -23,28 +12,26 @@ export function pageState(
   if (settings && url !== null && hostOf(url) !== null && !isActiveOn(settings, url))
     return { kind: 'inactive' };
   if (report === null) return { kind: 'unavailable' };
-  const raw = (report as PageReport & { mentions?: unknown }).mentions;
-  const list: ReportedMention[] = Array.isArray(raw) ? raw : [];
-  const mentions: PopupMention[] = list.flatMap((m, i) => {
-    if (typeof m !== 'object' || m === null || typeof m.text !== 'string') return [];
-    return [
-      {
-        index: typeof m.index === 'number' ? m.index : i,
-        text: m.text,
-        before: typeof m.before === 'string' ? tail(m.before) : '',
-        after: typeof m.after === 'string' ? head(m.after) : '',
-      },
-    ];
-  });
+  const mentions = (report.mentions ?? []).map(popupMention);
   return { kind: 'ready', count: Math.max(report.count, mentions.length), mentions };
 }
 
-function tail(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length <= CONTEXT_CHARS ? one : one.slice(one.length - CONTEXT_CHARS).replace(/^\S*\s/, '');
-}
-
-function head(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length <= CONTEXT_CHARS ? one : one.slice(0, CONTEXT_CHARS).replace(/\s\S*$/, '');
+/** Splits a mention's snippet around the mention, so the list can mark it. */
+export function popupMention(m: ReportedMention): PopupMention {
+  const snippet = m.snippet.replace(/\s+/g, ' ');
+  const surface = m.surface.replace(/\s+/g, ' ');
+  // The snippet is centred on the mention: of several occurrences, take the one nearest the middle.
+  let best = -1;
+  for (let at = snippet.indexOf(surface); at >= 0; at = snippet.indexOf(surface, at + 1)) {
+    const middle = snippet.length / 2;
+    if (best < 0 || Math.abs(at + surface.length / 2 - middle) < Math.abs(best + surface.length / 2 - middle))
+      best = at;
+  }
+  if (best < 0) return { index: m.index, text: surface, before: '', after: '' };
+  return {
+    index: m.index,
+    text: snippet.slice(best, best + surface.length),
+    before: snippet.slice(0, best),
+    after: snippet.slice(best + surface.length),
+  };
 }

@@ -60,14 +60,14 @@ describe('PopupApp', () => {
         kind: 'ready',
         count: 2,
         mentions: [
-          { index: 0, text: 'ICEM', before: 'funded by the ', after: ' in 1960' },
+          { index: 0, text: 'ICEM', before: '… funded by the ', after: ' in 1960 …' },
           { index: 1, text: 'IOM', before: '', after: ' said' },
         ],
       },
     });
     expect(status()).toBe('2 mentions on this page.');
     const items = screen.getAllByRole('button', { description: 'Show on the page' });
-    expect(items.map((b) => b.textContent)).toEqual(['…funded by the ICEM in 1960…', 'IOM said…']);
+    expect(items.map((b) => b.textContent)).toEqual(['… funded by the ICEM in 1960 …', 'IOM said']);
     expect(items[0]?.querySelector('mark')?.textContent).toBe('ICEM');
   });
 
