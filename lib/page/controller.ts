@@ -91,10 +91,11 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
       afterCommit: painter.ensureRegistered,
       eras: settings.eras,
       onChange: () => {
-        urls.check(); // SPA navigations without a Navigation API event show up as page changes
         reporter.schedule();
         notifyChange();
       },
+      // SPA navigations without a Navigation API event show up as page changes.
+      onPageChange: () => urls.check(),
     });
     lens.start();
   };

@@ -49,8 +49,10 @@ export interface LensDeps<A> {
   yieldToMain?: YieldFn;
   /** Eras to report; all when omitted. */
   eras?: Readonly<Record<Era, boolean>>;
-  /** Called whenever the set of mentions may have changed. */
+  /** Called whenever the set of mentions changed. */
   onChange?: () => void;
+  /** Called after each batch of page changes (e.g. to notice a single-page-app navigation). */
+  onPageChange?: () => void;
 }
 
 /** Figures about the lens's work, for tests and the benchmark (milliseconds from `performance.now()`). */
@@ -113,6 +115,14 @@ export class PageLens<A = unknown> {
   private fullFirstAskedAt = 0;
   private decider: Promise<MentionDecider<A> | null> | null = null;
   private loadedDecider: MentionDecider<A> | null = null;
+  /** The record each text node of a record belongs to: page changes mark records to check. */
+  private recordOf = new WeakMap<Node, BlockRecord<A>>();
+  /** Records whose text changed or lost a node since the last commit. */
+  private readonly dirty = new Set<BlockRecord<A>>();
+  /** True when the records or the eras changed, so mentions must be decided again. */
+  private needsResolve = true;
+  /** The title the last decision used (it is part of the detector's context). */
+  private resolvedTitle: string | null = null;
 
   constructor(private readonly deps: LensDeps<A>) {
     this.registry = this.index;
@@ -179,6 +189,9 @@ export class PageLens<A = unknown> {
     this.running = null;
     this.changes.clear();
     this.records = new Set();
+    this.recordOf = new WeakMap();
+    this.dirty.clear();
+    this.needsResolve = true;
     this.deps.sink.clear();
     this.index.clear();
     this.index.notify();
@@ -188,6 +201,7 @@ export class PageLens<A = unknown> {
   /** Changes which eras are reported and painted (applied at the next commit, scheduled now). */
   setEras(eras: Readonly<Record<Era, boolean>>): void {
     this.eras = eras;
+    this.needsResolve = true;
     this.requestCommit();
   }
 
@@ -231,12 +245,12 @@ export class PageLens<A = unknown> {
     this.stats.mutationRecords += records.length;
     // Unpaint mentions whose text just changed or left, before the next frame shows a stale mark.
     for (const record of records) {
-      if (record.type === 'characterData') this.dropCovering(record.target);
+      if (record.type === 'characterData') this.touched(record.target);
       else if (record.type === 'childList') {
         const removed = record.removedNodes;
         for (let i = 0; i < removed.length; i++) {
           const node = removed[i] as Node;
-          if (node.nodeType === 3) this.dropCovering(node);
+          if (node.nodeType === 3) this.touched(node);
         }
       }
     }
@@ -247,10 +261,15 @@ export class PageLens<A = unknown> {
     this.stats.workMs += this.now() - started;
   }
 
-  private dropCovering(node: Node): void {
+  /** A text node of the page changed or left: its record needs checking, its mentions go now. */
+  private touched(node: Node): void {
+    const record = this.recordOf.get(node);
+    if (record === undefined) return;
+    this.dirty.add(record);
     const covering = this.index.covering(node);
     if (covering.length === 0) return;
     for (const entry of [...covering]) this.removeEntry(entry);
+    this.needsResolve = true;
   }
 
   private flush(): void {
@@ -266,6 +285,7 @@ export class PageLens<A = unknown> {
     }
     // Even without regions to scan, removed blocks must leave the index.
     this.pendingCommit = true;
+    this.deps.onPageChange?.();
     this.recordSlice(this.now() - started);
     this.kick();
   }
@@ -307,14 +327,7 @@ export class PageLens<A = unknown> {
         roots = [...this.pendingRegions].filter((r) => r.isConnected);
         this.pendingRegions.clear();
         this.stats.regionScans += roots.length;
-        scope = new Set();
-        for (const record of this.records) {
-          const first = record.block.nodes[0] as Text;
-          if (roots.some((root) => root.contains(first))) {
-            scope.add(record);
-            this.records.delete(record);
-          }
-        }
+        scope = this.takeRecordsInside(new Set(roots));
       } else if (this.pendingCommit) {
         // Changes already queued are scanned first, so one commit covers them all.
         this.pendingCommit = false;
@@ -335,6 +348,21 @@ export class PageLens<A = unknown> {
     }
   }
 
+  /** Removes and returns the records whose first node lies inside one of `roots`. */
+  private takeRecordsInside(roots: Set<Element>): Set<BlockRecord<A>> {
+    const inside = new Set<BlockRecord<A>>();
+    for (const record of this.records) {
+      // Climbing from the record costs its depth; asking every root `contains` would cost roots × depth.
+      for (let el = (record.block.nodes[0] as Text).parentElement; el !== null; el = el.parentElement) {
+        if (!roots.has(el)) continue;
+        inside.add(record);
+        this.records.delete(record);
+        break;
+      }
+    }
+    return inside;
+  }
+
   /** Scans `roots` into records, reusing records of `scope` whose blocks did not change. */
   private async scan(roots: Element[], scope: Set<BlockRecord<A>>, signal: AbortSignal): Promise<boolean> {
     const { detector } = this.deps;
@@ -353,7 +381,10 @@ export class PageLens<A = unknown> {
             return;
           }
           this.startLoading();
-          this.records.add({ block, analysis: null, mentions: [], entries: [] });
+          const record: BlockRecord<A> = { block, analysis: null, mentions: [], entries: [] };
+          for (const node of block.nodes) this.recordOf.set(node, record);
+          this.records.add(record);
+          this.needsResolve = true;
         },
       },
       () => this.now(),
@@ -368,6 +399,7 @@ export class PageLens<A = unknown> {
     this.stats.walked += task.counts.walked;
     if (!completed) return false;
     for (const record of reusable.values()) this.retire(record);
+    if (reusable.size > 0) this.needsResolve = true;
     return true;
   }
 
@@ -416,11 +448,21 @@ export class PageLens<A = unknown> {
   private commit(): void {
     const { doc } = this.deps;
     for (const record of this.records) {
-      if (!isBlockCurrent(record.block)) {
+      // A record no page change touched is current as long as it is still in the document.
+      const current = this.dirty.has(record)
+        ? isBlockCurrent(record.block)
+        : (record.block.nodes[0] as Text).isConnected;
+      if (!current) {
         this.records.delete(record);
         this.retire(record);
+        this.needsResolve = true;
       }
     }
+    this.dirty.clear();
+    const title = doc.title;
+    if (!this.needsResolve && title === this.resolvedTitle) return;
+    this.needsResolve = false;
+    this.resolvedTitle = title;
     // Records still waiting for their analysis (none, as `analyze` just ran) wait for the next commit.
     const list = [...this.records].filter((r) => r.analysis !== null);
     const decider = this.loadedDecider;
@@ -428,7 +470,7 @@ export class PageLens<A = unknown> {
       list.length > 0 && decider
         ? decider.resolveDocument(
             list.map((r) => r.analysis as A),
-            { title: doc.title },
+            { title },
           )
         : [];
     const eras = this.eras;

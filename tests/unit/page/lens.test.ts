@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemorySink, MAX_HIGHLIGHTS, PageLens } from '@/lib/page';
 import type { Era } from '@/lib/settings';
 import { fakeDetector, page, plainRange, rangeText, tick } from './helpers';
@@ -199,5 +199,87 @@ describe('PageLens', () => {
     expect(lens.stats.pieces).toBe(50);
     expect(lens.stats.walked).toBe(0);
     expect(detector.analyzed).toEqual([]);
+  });
+});
+
+describe('PageLens and the detector', () => {
+  function counting() {
+    const base = fakeDetector();
+    const counts = { loads: 0, resolves: 0 };
+    const detector = {
+      hasCandidate: base.hasCandidate,
+      load: async () => {
+        counts.loads++;
+        const decider = await base.load();
+        return {
+          analyzeBlock: decider.analyzeBlock,
+          resolveDocument: (...args: Parameters<typeof decider.resolveDocument>) => {
+            counts.resolves++;
+            return decider.resolveDocument(...args);
+          },
+        };
+      },
+    };
+    return { detector, counts };
+  }
+
+  async function run(html: string, detector: ReturnType<typeof counting>['detector']) {
+    page(html);
+    const sink = createMemorySink();
+    const lens = new PageLens({
+      doc: document,
+      win: window as unknown as typeof globalThis,
+      detector,
+      sink,
+      makeRange: plainRange,
+      yieldToMain: () => tick(),
+    });
+    current = lens;
+    lens.start();
+    await lens.whenIdle();
+    return { lens, sink };
+  }
+
+  it('never loads the deciding half on a page without candidates', async () => {
+    const { detector, counts } = counting();
+    await run('<p>Nothing to see here.</p>', detector);
+    expect(counts).toEqual({ loads: 0, resolves: 0 });
+  });
+
+  it('loads it once, on the first candidate', async () => {
+    const { detector, counts } = counting();
+    const { lens } = await run('<p>IOM one</p><p>IOM two</p>', detector);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'IOM three' }));
+    await tick(80);
+    await lens.whenIdle();
+    expect(lens.registry.size).toBe(3);
+    expect(counts.loads).toBe(1);
+  });
+
+  it('decides again only when blocks, eras or the title change', async () => {
+    const { detector, counts } = counting();
+    const { lens } = await run('<main><p>IOM here</p><ul id="list"></ul></main>', detector);
+    const after = counts.resolves;
+    document
+      .getElementById('list')
+      ?.append(Object.assign(document.createElement('li'), { textContent: 'plain' }));
+    await tick(80);
+    await lens.whenIdle();
+    expect(counts.resolves).toBe(after);
+    document.title = 'Migration news';
+    lens.requestCommit();
+    await lens.whenIdle();
+    expect(counts.resolves).toBe(after + 1);
+  });
+
+  it('keeps the page working and paints nothing when the deciding half cannot load', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sink, lens } = await run('<p>IOM</p>', {
+      hasCandidate: (text: string) => text.includes('IOM'),
+      load: () => Promise.reject(new Error('extension updated')),
+    } as unknown as ReturnType<typeof counting>['detector']);
+    expect(sink.size).toBe(0);
+    expect(lens.registry.size).toBe(0);
+    expect(warn).toHaveBeenCalledOnce();
   });
 });
