@@ -60,14 +60,17 @@ export async function runSteps(steps, { cwd }) {
     await rm(tmp, { recursive: true, force: true });
   }
   const total = { passed: 0, failed: 0, skipped: 0 };
-  console.log('\nStep                          Result                          Time');
-  for (const { step, counts, ok, seconds, note } of results) {
+  const rows = results.map(({ step, counts, ok, seconds, note }) => {
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
     const result = `${ok ? 'ok' : 'FAILED'} (${describeCounts(counts)})${note ? ` ${note}` : ''}`;
-    console.log(`${step.name.padEnd(30)}${result.padEnd(32)}${seconds.toFixed(1).padStart(6)} s`);
-  }
+    return [step.name, result, `${seconds.toFixed(1)} s`];
+  });
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length), 4) + 2);
+  console.log(`\n${'Step'.padEnd(widths[0])}${'Result'.padEnd(widths[1])}Time`);
+  for (const [name, result, time] of rows)
+    console.log(`${name.padEnd(widths[0])}${result.padEnd(widths[1])}${time}`);
   console.log(summaryLine(total));
   return total;
 }
@@ -113,7 +116,7 @@ async function runStep(step, { cwd, tmp }) {
  * counts as one failure; so does a non-zero exit the report does not explain (e.g. unhandled errors).
  * @returns {Promise<Counts>}
  */
-async function vitestCounts(reportFile, exitCode) {
+export async function vitestCounts(reportFile, exitCode) {
   let report;
   try {
     report = JSON.parse(await readFile(reportFile, 'utf8'));
