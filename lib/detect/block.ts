@@ -25,7 +25,7 @@ const NONE: readonly never[] = Object.freeze([]);
 export function analyzeBlock(text: string): BlockAnalysis {
   const scan = scanCandidates(text);
   if (scan === null) return { text, longForms: NONE, acronyms: NONE, cues: null, langCounts: null };
-  const longForms = findLongForms(text, scan.anchors);
+  const longForms = findLongForms(text, scan.windows);
   if (scan.acronyms.length === 0) return { text, longForms, acronyms: NONE, cues: null, langCounts: null };
   const acronyms: AcronymHit[] = scan.acronyms.map((c) => {
     const definition = findDefinition(text, c, longForms);

@@ -1,3 +1,4 @@
+import { longFormReach } from './long-forms';
 import { nameTable } from './names';
 import { MIGRATION_STEMS, stemVariants } from './stems';
 import { escapeRegExp, isWordAt } from './text';
@@ -16,8 +17,13 @@ export interface AcronymCandidate {
 export interface CandidateScan {
   /** Acronyms with a non-word character (or nothing) on both sides. */
   acronyms: AcronymCandidate[];
-  /** Offsets of migration stems. */
-  anchors: number[];
+  /**
+   * Merged [from, to) windows around migration stems: wherever a long name could lie. Merging while
+   * scanning keeps text packed with stems from building a huge list of anchors.
+   */
+  windows: [number, number][];
+  /** How many migration stems were seen. */
+  stems: number;
 }
 
 let source: string | undefined;
@@ -51,12 +57,18 @@ export function scanCandidates(text: string): CandidateScan | null {
   re.lastIndex = 0;
   let m = re.exec(text);
   if (m === null) return null;
-  const scan: CandidateScan = { acronyms: [], anchors: [] };
+  const scan: CandidateScan = { acronyms: [], windows: [], stems: 0 };
+  const reach = longFormReach();
   for (; m !== null; m = re.exec(text)) {
     const start = m.index;
     const acronym = m[1];
     if (acronym === undefined) {
-      scan.anchors.push(start);
+      scan.stems++;
+      const from = Math.max(0, start - reach.before);
+      const to = Math.min(text.length, start + reach.after);
+      const last = scan.windows[scan.windows.length - 1];
+      if (last && from <= last[1]) last[1] = to;
+      else scan.windows.push([from, to]);
       continue;
     }
     const end = start + acronym.length;

@@ -1,7 +1,7 @@
 import { CON_CUES, type CueSpec, END, PRO_CUES } from './lexicon/cues';
 import { COMPANY_SUFFIXES, LOOK_ALIKES } from './lexicon/look-alikes';
 import { nameTable } from './names';
-import { escapeRegExp, isWordAt, isWordCode } from './text';
+import { escapeRegExp, isWordAt, needsBoundary } from './text';
 import type { CueHit } from './types';
 
 /** A compiled cue: one piece of evidence, possibly written many ways. */
@@ -108,9 +108,6 @@ export function cueTable(): readonly Cue[] {
   return compile().cues;
 }
 
-/** Scripts written without spaces between words (Arabic onwards, CJK) have no word-start to check. */
-const FIRST_UNSPACED_CODE = 0x0600;
-
 function run(scanner: Scanner, text: string, from: number, to: number, out: CueHit[]) {
   const { finder, byKey, others, ci } = scanner;
   const slice = text.slice(from, to);
@@ -119,8 +116,7 @@ function run(scanner: Scanner, text: string, from: number, to: number, out: CueH
     // Step one character, not past the match, so overlapping cues ("Missing Migrants" and "Migrants") both count.
     finder.lastIndex = m.index + 1;
     const start = from + m.index;
-    const first = slice.charCodeAt(m.index);
-    if (first < FIRST_UNSPACED_CODE && isWordCode(first) && isWordAt(text, start - 1)) continue;
+    if (needsBoundary(slice.charCodeAt(m.index)) && isWordAt(text, start - 1)) continue;
     const ch = slice.charAt(m.index);
     const tries = [...(byKey.get(ci ? ch.toLowerCase() : ch) ?? []), ...others];
     for (const { cue, sticky } of tries) {
@@ -143,12 +139,18 @@ export function scanCues(text: string, from: number, to: number, out: CueHit[]):
  */
 export function finishCueHits(hits: CueHit[], names: readonly { start: number; end: number }[]): CueHit[] {
   const cues = compile().cues;
+  const isName = (h: CueHit) => cues[h.cue]?.lookAlikeOf !== undefined;
   hits.sort((a, b) => a.start - b.start);
-  const spans = [...names, ...hits.filter((h) => cues[h.cue]?.lookAlikeOf !== undefined)];
+  const spans = [...names, ...hits.filter(isName)].sort((a, b) => a.start - b.start);
   if (spans.length === 0) return hits;
-  return hits.filter(
-    (h) => cues[h.cue]?.lookAlikeOf !== undefined || !spans.some((s) => s.start <= h.start && h.end <= s.end),
-  );
+  // One sweep: a hit lies inside a span when the spans starting at or before it reach past its end.
+  let next = 0;
+  let reach = -1;
+  return hits.filter((h) => {
+    while (next < spans.length && (spans[next]?.start ?? 0) <= h.start)
+      reach = Math.max(reach, spans[next++]?.end ?? 0);
+    return isName(h) || reach < h.end;
+  });
 }
 
 /** All cues of a text, sorted by position. */

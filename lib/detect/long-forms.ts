@@ -1,6 +1,6 @@
 import { type LongName, nameTable } from './names';
 import { MIGRATION_STEMS } from './stems';
-import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, rangesAround, words } from './text';
+import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, needsBoundary, words } from './text';
 import type { LongFormHit } from './types';
 
 /**
@@ -122,13 +122,12 @@ function continuesIntoLongerName(text: string, end: number): boolean {
   return rest.length > 1 && isUpperChar(rest.charAt(0)) && hasLowerCase(rest);
 }
 
-/** Finds the organization's long names and aliases around the given migration stems. */
-export function findLongForms(text: string, anchors: readonly number[]): LongFormHit[] {
-  if (anchors.length === 0) return [];
-  const { re, names, maxBefore, maxAfter } = compile();
+/** Finds the organization's long names and aliases in the given windows (see `longFormReach`). */
+export function findLongForms(text: string, windows: readonly (readonly [number, number])[]): LongFormHit[] {
+  if (windows.length === 0) return [];
+  const { re, names } = compile();
   const hits: LongFormHit[] = [];
-  const stems = anchors.map((a) => ({ start: a, end: a }));
-  for (const [from, to] of rangesAround(stems, text.length, maxBefore, maxAfter)) {
+  for (const [from, to] of windows) {
     const slice = text.slice(from, to);
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
@@ -137,7 +136,9 @@ export function findLongForms(text: string, anchors: readonly number[]): LongFor
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
       const name = names[group - 1];
       const verdict = name ? caseAllowed(m[0], name) : { ok: false, lowercased: false };
-      const bounded = !isWordAt(text, start - 1) && !isWordAt(text, end);
+      const bounded =
+        !(needsBoundary(text.charCodeAt(start)) && isWordAt(text, start - 1)) &&
+        !(needsBoundary(text.charCodeAt(end - 1)) && isWordAt(text, end));
       if (!name || !bounded || !verdict.ok || (name.kind === 'alias' && continuesIntoLongerName(text, end))) {
         re.lastIndex = m.index + 1;
         continue;
@@ -162,7 +163,7 @@ export function findLongForms(text: string, anchors: readonly number[]): LongFor
   return hits;
 }
 
-/** The largest distances a long name can extend before and after a stem (for tests and benchmarks). */
+/** The largest distances a long name can extend before and after the start of a migration stem it contains. */
 export function longFormReach(): { before: number; after: number } {
   const { maxBefore, maxAfter } = compile();
   return { before: maxBefore, after: maxAfter };

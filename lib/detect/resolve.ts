@@ -346,6 +346,39 @@ function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit: Acrony
   return { block: blockIndex, hit, info, policy, lang, base, inSentence, nearCues, compound };
 }
 
+/** A definition's place in the document. */
+interface DefinitionSite {
+  /** Index of the block. */
+  block: number;
+  /** Offset of the acronym in the block. */
+  start: number;
+  /** Whether it defines the organization. */
+  own: boolean;
+}
+
+/** The definitions of one acronym in a document. */
+interface Definitions {
+  /** Where, in document order. */
+  sites: DefinitionSite[];
+  /** Some define it as the organization. */
+  own: boolean;
+  /** Some define it as something else. */
+  foreign: boolean;
+}
+
+/** The last definition before the candidate, or the first one after it (sites are in document order). */
+function nearestDefinition(sites: readonly DefinitionSite[], c: Candidate): DefinitionSite | undefined {
+  let lo = 0;
+  let hi = sites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const d = sites[mid] as DefinitionSite;
+    if (d.block < c.block || (d.block === c.block && d.start < c.hit.start)) lo = mid + 1;
+    else hi = mid;
+  }
+  return sites[lo - 1] ?? sites[0];
+}
+
 /**
  * Decides every acronym candidate of a document and explains each decision. Long names are always
  * accepted; see docs/detector.md for the rules.
@@ -373,12 +406,15 @@ export function explainDocument(
   });
 
   // Definitions anywhere in the document, per acronym, in document order.
-  const definitions = new Map<string, { block: number; start: number; own: boolean }[]>();
+  const definitions = new Map<string, Definitions>();
   for (const c of candidates) {
     if (!c.hit.definition) continue;
-    const list = definitions.get(c.hit.acronym) ?? [];
-    list.push({ block: c.block, start: c.hit.start, own: c.hit.definition.meaning === 'own' });
-    definitions.set(c.hit.acronym, list);
+    const defs = definitions.get(c.hit.acronym) ?? { sites: [], own: false, foreign: false };
+    const own = c.hit.definition.meaning === 'own';
+    defs.sites.push({ block: c.block, start: c.hit.start, own });
+    if (own) defs.own = true;
+    else defs.foreign = true;
+    definitions.set(c.hit.acronym, defs);
   }
 
   const decide = (c: Candidate, accepted: boolean, reason: Reason, score: number, confidence = 0) => {
@@ -401,9 +437,8 @@ export function explainDocument(
   const pending: Candidate[] = [];
   let evidence = titleLongForms > 0 || blocks.some((b) => b.longForms.length > 0);
   for (const c of candidates) {
-    const defs = definitions.get(c.hit.acronym) ?? [];
-    const own = defs.some((d) => d.own);
-    const foreign = defs.some((d) => !d.own);
+    const defs = definitions.get(c.hit.acronym) ?? { sites: [], own: false, foreign: false };
+    const { own, foreign } = defs;
     if (c.compound) decide(c, false, 'compound-look-alike', c.base);
     else if (c.hit.definition) {
       const isOwn = c.hit.definition.meaning === 'own';
@@ -416,14 +451,10 @@ export function explainDocument(
     else if (own && foreign) {
       // Both meanings defined (a page about the Isle of Man office of the organization): local cues,
       // and on a tie the nearest definition before the mention (or the first one after it).
-      let accepted: boolean;
-      if (Math.abs(c.inSentence) >= MIXED_DECISIVE) accepted = c.inSentence > 0;
-      else {
-        const before = defs.filter(
-          (d) => d.block < c.block || (d.block === c.block && d.start < c.hit.start),
-        );
-        accepted = (before[before.length - 1] ?? defs[0])?.own ?? false;
-      }
+      const accepted =
+        Math.abs(c.inSentence) >= MIXED_DECISIVE
+          ? c.inSentence > 0
+          : (nearestDefinition(defs.sites, c)?.own ?? false);
       decide(c, accepted, 'defined-both-ways', c.inSentence, DEFINED_IN_DOCUMENT_CONFIDENCE);
     } else if (!c.policy.needsOrgEvidence && c.base >= c.policy.threshold + CONFIDENT_MARGIN) {
       decide(c, true, 'score', c.base, confidenceOf(c.base, c.policy.threshold));

@@ -22,6 +22,17 @@ export function isWordAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && isWordCode(text.charCodeAt(index));
 }
 
+/**
+ * Scripts from Arabic onwards (Arabic, Indic, CJK …) attach prefixes or use no spaces between words, so
+ * word boundaries are only checked for characters below this code.
+ */
+const FIRST_UNSPACED_CODE = 0x0600;
+
+/** True when a match starting (or ending) with this code unit must not continue a word there. */
+export function needsBoundary(code: number): boolean {
+  return code < FIRST_UNSPACED_CODE && isWordCode(code);
+}
+
 /** True when the character has distinct case forms and is the upper one. */
 export function isUpperChar(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();

@@ -33,10 +33,14 @@ describe('candidates', () => {
     expect(acronymsIn('доклад МОМ')).toEqual(['МОМ']);
   });
 
-  it('marks migration stems as anchors for long names, in any of three cases', () => {
-    const scan = scanCandidates('Migration, migraciones, MIGRAÇÕES, миграции, للهجرة, 移民');
+  it('marks migration stems, in any of three cases, and the windows where long names can lie', () => {
+    const text = `Migration, migraciones, MIGRAÇÕES, миграции, للهجرة, 移民${' '.repeat(500)}migrants`;
+    const scan = scanCandidates(text);
     expect(scan?.acronyms).toEqual([]);
-    expect(scan?.anchors).toHaveLength(6);
+    expect(scan?.stems).toBe(7);
+    expect(scan?.windows).toHaveLength(2);
+    expect(scan?.windows[0]?.[0]).toBe(0);
+    expect(scan?.windows[1]?.[1]).toBe(text.length);
   });
 
   it('answers the pre-check cheaply: no acronym and no stem means no mention possible', () => {

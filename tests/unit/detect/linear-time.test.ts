@@ -1,0 +1,69 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { detect } from '@/lib/detect';
+
+/** Base size of each hostile text; the test compares four runs on it with one run on four times as much. */
+const N = 20_000;
+/**
+ * Same amount of text either way, so linear work gives a ratio near 1 and quadratic work near 4; 2.5
+ * leaves room for a noisy shared machine and garbage collection.
+ */
+const MAX_RATIO = 2.5;
+
+/** Hostile inputs: each repeats a piece that would make a backtracking or rescanning detector blow up. */
+const HOSTILE: Record<string, (size: number) => string> = {
+  'packed acronyms': (n) => 'IOM '.repeat(n / 4),
+  'acronyms glued together': (n) => 'IOMICEM'.repeat(n / 7),
+  'unclosed brackets after acronyms': (n) => 'IOM ('.repeat(n / 5),
+  'one unclosed bracket before a long tail': (n) => `IOM (${'word '.repeat(n / 5)}`,
+  'brackets only': (n) => `${'('.repeat(n / 2)}IOM${')'.repeat(n / 2)}`,
+  'long names cut short': (n) => 'International Organization for '.repeat(n / 31),
+  'long names with maximal gaps': (n) =>
+    `International${' '.repeat(16)}Organization${' '.repeat(16)}for${' '.repeat(16)}`.repeat(n / 63),
+  'packed stems': (n) => 'migra'.repeat(n / 5),
+  'repeated stems': (n) => 'Migration '.repeat(n / 10),
+  'repeated aliases': (n) => 'UN Migration '.repeat(n / 13),
+  'cue words around acronyms': (n) => 'refugee migrant IOM Isle of Man '.repeat(n / 32),
+  'one endless sentence of cue prefixes': (n) => 'migrat'.repeat(n / 6),
+};
+
+/** Best of three timings, in ms. */
+function fastest(run: () => unknown): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/** Shortest measurement worth comparing on a shared machine, in ms: below it timer noise dominates. */
+const MIN_MEASURE_MS = 20;
+
+describe('detector on hostile input', () => {
+  it.each(Object.entries(HOSTILE))('runs in linear time: %s', (_name, make) => {
+    const small = make(N);
+    const large = make(4 * N);
+    // Warm-up on both sizes: compile the regexes, let V8 optimise, grow the heap.
+    detect(small);
+    detect(large);
+    const reps = Math.max(
+      1,
+      Math.ceil(
+        MIN_MEASURE_MS /
+          Math.max(
+            fastest(() => detect(small)),
+            0.01,
+          ),
+      ),
+    );
+    const onSmall = fastest(() => {
+      for (let i = 0; i < 4 * reps; i++) detect(small);
+    });
+    const onLarge = fastest(() => {
+      for (let i = 0; i < reps; i++) detect(large);
+    });
+    expect(onLarge / onSmall).toBeLessThan(MAX_RATIO);
+  });
+});
