@@ -32,6 +32,22 @@ export async function typeQuery(tab: BrowserTab, query: string): Promise<void> {
   }, query);
 }
 
+/**
+ * Clicks an element of an extension page through the DOM: Puppeteer's own click cannot find elements
+ * in Firefox's moz-extension pages (its query helpers are missing there), so both browsers do it alike.
+ */
+export async function clickIn(tab: BrowserTab, selector: string): Promise<void> {
+  await tab.waitFor((s: string) => document.querySelector(s) !== null, selector, {
+    what: `${selector} to click`,
+  });
+  await tab.evaluate((s: string) => {
+    const element = document.querySelector<HTMLElement>(s);
+    if (!element) throw new Error(`nothing matches ${s}`);
+    element.focus();
+    element.click();
+  }, selector);
+}
+
 /** Waits for results and returns their titles, best first. */
 export function resultTitles(tab: BrowserTab): Promise<string[]> {
   return tab.waitFor(() => {
