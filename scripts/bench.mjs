@@ -22,6 +22,11 @@ const BENCHMARKS = [
     title: 'Mention detector in Node (MB/s against a plain regex)',
     command: [tsx, 'scripts/bench-detector.ts'],
   },
+  {
+    name: 'popup',
+    title: 'Popup: first render in Chromium (built extension) and search per query over the dataset',
+    command: [tsx, 'scripts/bench-popup.ts'],
+  },
 ];
 
 const wanted = process.argv.slice(2);
