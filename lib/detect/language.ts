@@ -3,8 +3,11 @@ import { STOPWORDS } from './lexicon/stopwords';
 /** Stopword counts per language code. */
 export type LangCounts = Record<string, number>;
 
-/** Fewer stopwords than this leave the language unknown (titles, tables, code). */
-const MIN_STOPWORDS = 2;
+/**
+ * Fewer stopwords than this leave the language unknown (titles, tables, code). One is enough when no other
+ * language scores as much: short Romance sentences often hold a single distinctive function word.
+ */
+const MIN_STOPWORDS = 1;
 
 let langOf: Map<string, string> | undefined;
 

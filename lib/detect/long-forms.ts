@@ -39,9 +39,21 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
+/**
+ * German adjectives decline: "der Internationalen Organisation für Migration". Words of a German name
+ * that end in -e also match with -n, -r, -s or -m.
+ */
+const GERMAN_ENDING = '[nrsm]?';
+
+function wordPattern(word: string, name: LongName): string {
+  if (name.kind === 'alias' && word === 'UN') return UN_TOKEN;
+  const base = foldedWordPattern(word);
+  return name.lang === 'de' && word.endsWith('e') ? `${base}${GERMAN_ENDING}` : base;
+}
+
 function namePattern(name: LongName): string {
   return words(name.text)
-    .map((w) => (name.kind === 'alias' && w === 'UN' ? UN_TOKEN : foldedWordPattern(w)))
+    .map((w) => wordPattern(w, name))
     .join(GAP);
 }
 

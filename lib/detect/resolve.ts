@@ -135,16 +135,21 @@ function cuesIn(
   return out;
 }
 
-const articleTests = new Map<string, RegExp | null>();
+const articleTests = new Map<string, readonly { re: RegExp; bonus: number }[]>();
 
-function hasArticle(text: string, start: number, acronym: string, policy: AcronymPolicy): boolean {
-  if (!policy.articles) return false;
-  let re = articleTests.get(acronym);
-  if (re === undefined) {
-    re = new RegExp(`(?:^|[^\\p{L}])${policy.articles.pattern}\\s*$`, 'iu');
-    articleTests.set(acronym, re);
+/** The bonus for the article right before the acronym ("la OIM", "dell'OIM"), 0 when none fits. */
+function articleBonus(text: string, start: number, acronym: string, policy: AcronymPolicy): number {
+  if (!policy.articles) return 0;
+  let tests = articleTests.get(acronym);
+  if (!tests) {
+    tests = policy.articles.map((a) => ({
+      re: new RegExp(`(?:^|[^\\p{L}])${a.pattern}\\s*$`, 'iu'),
+      bonus: a.bonus,
+    }));
+    articleTests.set(acronym, tests);
   }
-  return re?.test(text.slice(Math.max(0, start - ARTICLE_LOOKBACK), start)) ?? false;
+  const before = text.slice(Math.max(0, start - ARTICLE_LOOKBACK), start);
+  return Math.max(0, ...tests.filter((t) => t.re.test(before)).map((t) => t.bonus));
 }
 
 function longMention(text: string, f: LongFormHit): Mention {
@@ -339,7 +344,7 @@ function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit: Acrony
   let prior = policy.prior;
   if (policy.languages && guessed && policy.languages.langs.includes(guessed))
     prior += policy.languages.bonus;
-  if (policy.articles && hasArticle(block.text, hit.start, acronym, policy)) prior += policy.articles.bonus;
+  prior += articleBonus(block.text, hit.start, acronym, policy);
 
   const base =
     prior + local + clamp(far, -FAR_CAP, FAR_CAP) + clamp(title, -TITLE_CAP, TITLE_CAP) + lookAlike;

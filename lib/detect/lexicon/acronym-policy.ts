@@ -17,39 +17,47 @@ export interface AcronymPolicy {
   needsOrgEvidence?: boolean;
   /** Document languages in which the acronym usually means the organization, and the bonus. */
   languages?: { langs: readonly string[]; bonus: number };
-  /** Articles right before the acronym that fit the organization's gender in the language, and the bonus. */
-  articles?: { pattern: string; bonus: number };
+  /** Articles right before the acronym that fit the organization's gender in a language, each with its bonus. */
+  articles?: readonly { pattern: string; bonus: number }[];
 }
 
 /** Used for acronyms the data adds that the detector has no specific knowledge of. */
 export const DEFAULT_POLICY: AcronymPolicy = { prior: 0, threshold: 1 };
 
-/** Feminine articles (la/l'/a/da/na/della/dell'/die …) for "Organisation", "Organización", "Organizzazione". */
+/**
+ * Feminine articles for "Organisation", "Organización", "Organização", "Organizzazione": no English text
+ * puts "la", "l'", "della" or "pela" before an acronym, so they count as much as a cue.
+ */
 const FEMININE =
-  "(?:la|l['’]|a|à|da|na|pela|della|dell['’]|alla|all['’]|nella|nell['’]|dalla|dall['’]|sulla|sull['’]|die|der)";
+  "(?:la|l['’]|à|da|na|pela|della|dell['’]|alla|all['’]|nella|nell['’]|dalla|dall['’]|sulla|sull['’])";
+/** Portuguese "a" is also English "a" (even if "an OIM" is correct there): half as much. */
+const FEMININE_AMBIGUOUS = 'a';
 /** Masculine articles for "Comité", "Comitato". */
 const MASCULINE = "(?:le|l['’]|du|au|el|del|al|il|dello|do|no|pelo|ao)";
 
 export const ACRONYM_POLICIES: Readonly<Record<string, AcronymPolicy>> = {
   // Unique: no other common meaning.
   PICMME: { prior: 5, threshold: 1 },
-  IOM: { prior: 0, threshold: 1, articles: { pattern: '(?:die|der)', bonus: 0.5 } },
+  IOM: { prior: 0, threshold: 1, articles: [{ pattern: '(?:die|der)', bonus: 0.5 }] },
   ICEM: { prior: 0, threshold: 1 },
   ICM: { prior: 0, threshold: 1, needsOrgEvidence: true },
   CIM: { prior: 0, threshold: 1, needsOrgEvidence: true },
   // In French, Spanish, Portuguese and Italian text, "la OIM" / "l'OIM" / "a OIM" is nearly always
-  // the organization; in English text OIM is mostly Oracle Identity Manager.
+  // the organization; in English text OIM is mostly Oracle Identity Manager (whose cues then weigh in).
   OIM: {
     prior: 0,
     threshold: 1,
     languages: { langs: ['fr', 'es', 'pt', 'it'], bonus: 0.5 },
-    articles: { pattern: FEMININE, bonus: 0.5 },
+    articles: [
+      { pattern: FEMININE, bonus: 1 },
+      { pattern: FEMININE_AMBIGUOUS, bonus: 0.5 },
+    ],
   },
   CIME: {
     prior: 0,
     threshold: 1,
     languages: { langs: ['fr', 'es'], bonus: 0.5 },
-    articles: { pattern: MASCULINE, bonus: 0.5 },
+    articles: [{ pattern: MASCULINE, bonus: 0.5 }],
   },
   МОМ: { prior: 0, threshold: 1, languages: { langs: ['ru'], bonus: 0.5 } },
 };

@@ -37,9 +37,10 @@ export const PRO_CUES: readonly CueSpec[] = [
     // not "migrate(d)", which is mostly software talk, nor "migraine".
     ci: [
       `migra${MIGRA_TAIL}`,
-      `emigra${MIGRA_TAIL}`,
-      `immigra${MIGRA_TAIL}`,
-      `inmigra${MIGRA_TAIL}`,
+      // Emigrate and immigrate are always about people.
+      'emigra',
+      'immigra',
+      'inmigra',
       'мигра',
       'مهاجر',
       'هجرة',
@@ -73,6 +74,9 @@ export const PRO_CUES: readonly CueSpec[] = [
       'deslocad',
       'deslocamento',
       'sfollat',
+      `fle(?:d|e|eing|es)${END}`,
+      'huy(?:eron|endo)',
+      'fuyant',
       'binnenvertrieben',
       'vertriebene',
       'перемещ',
@@ -129,6 +133,22 @@ export const PRO_CUES: readonly CueSpec[] = [
     id: 'shipwreck',
     weight: 1,
     ci: ['shipwreck', 'naufr[aá]g', 'schiffbruch', 'capsiz', 'chavir', 'zozobr', 'drown'],
+  },
+  {
+    id: 'crossings',
+    weight: 1,
+    ci: [
+      `crossings?${END}`,
+      'cross(?:ed|ing)?\\s+the\\s+(?:sea|mediterranean|channel|desert|border|dari[ée]n)',
+      'travessia',
+      'traves[íi]a',
+      'traversée',
+    ],
+  },
+  {
+    id: 'deaths',
+    weight: 0.5,
+    ci: [`died${END}`, `deaths?${END}`, `missing${END}`, `bodies${END}`, 'muertos', 'mortos', 'morts'],
   },
   {
     id: 'united-nations',
@@ -238,6 +258,31 @@ export const PRO_CUES: readonly CueSpec[] = [
       'people\\s+on\\s+the\\s+move',
     ],
   },
+  {
+    // Emergency work the organization is known for; the other meanings of its acronyms rarely come with it.
+    id: 'relief',
+    weight: 1,
+    ci: [
+      `shelters?${END}`,
+      'non-food\\s+items',
+      `relief${END}`,
+      'emergency\\s+response',
+      'cyclone',
+      'earthquake',
+      'hurricane',
+      'typhoon',
+      `floods?${END}`,
+      'affected\\s+(?:families|populations|communities)',
+      'camp\\s+coordination',
+      'hygiene\\s+kits?',
+      'food\\s+(?:aid|assistance|distribution)',
+      'cash\\s+assistance',
+      'abris',
+      'albergues?',
+      'abrigos?',
+    ],
+    cs: [`CCCM${END}`, `NFIs?${END}`],
+  },
   { id: 'livelihoods', weight: 0.5, ci: ['livelihood', 'stabili[sz]ation'] },
   {
     // The post-war committee's work: moving Europe's "surplus population" overseas.
@@ -250,6 +295,7 @@ export const PRO_CUES: readonly CueSpec[] = [
       'movimentos?',
       'over-?\\s?population',
       'surplus\\s+population',
+      'overseas',
     ],
     only: ['PICMME', 'ICEM', 'CIME'],
   },
@@ -445,6 +491,12 @@ export const CON_CUES: readonly CueSpec[] = [
     weight: -1.5,
     cs: [`CFD${END}`, 'ANSYS', 'Ansys'],
     ci: ['meshing', `mesh(?:es)?${END}`, `hexa${END}`, 'solver', 'computational\\s+fluid'],
+  },
+  {
+    id: 'engineering',
+    weight: -1,
+    ci: ['engineering', 'mechanic', 'simulation', 'finite\\s+element', 'turbulen'],
+    only: ['ICEM', 'CIME'],
   },
   {
     id: 'identity-software',
