@@ -34,8 +34,8 @@ export function Card({ model, t, onOpenSearch, onClose }: CardProps) {
       data-testid="iom-lens-card"
     >
       <CardHeader model={model} t={t} onClose={onClose} />
-      {model.facts.length > 0 && <FactList rows={model.facts} t={t} />}
       <NameTimeline names={model.timeline} currentId={model.current.id} hereId={model.name.id} t={t} />
+      {model.facts.length > 0 && <FactList rows={model.facts} t={t} />}
       <footer class="actions">
         <button type="button" class="search" onClick={() => onOpenSearch(model.query)}>
           {t('card_openInSearch')}

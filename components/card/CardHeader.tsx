@@ -24,16 +24,22 @@ export function CardHeader({ model, t, onClose }: CardHeaderProps) {
   const { name, current } = model;
   const summary = model.isCurrent
     ? name.fromYear
-      ? t('card_currentSummary', [nameWithAcronym(name), t('card_sinceYear', name.fromYear)])
-      : nameWithAcronym(name)
+      ? t('card_currentSummary', [model.stoodFor, t('card_sinceYear', name.fromYear)])
+      : model.stoodFor
     : t('card_formerSummary', [
-        nameWithAcronym(name),
+        model.stoodFor,
         t('card_years', [name.fromYear ?? '?', name.toYear ?? '?']),
         nameWithAcronym(current),
       ]);
   return (
     <header class="head">
       <div class="topline">
+        <span class="era" data-testid="card-era" data-era={name.era}>
+          {name.acronym}
+        </span>
+        <span class={model.isCurrent ? 'status current' : 'status former'}>
+          {t(model.isCurrent ? 'card_currentBadge' : 'card_formerBadge')}
+        </span>
         <span class="brand">{t('extName')}</span>
         <button
           type="button"
@@ -46,14 +52,6 @@ export function CardHeader({ model, t, onClose }: CardHeaderProps) {
         </button>
       </div>
       <h2 class="surface">{model.surface}</h2>
-      <p class="badges">
-        <span class="era" data-testid="card-era">
-          {name.era}
-        </span>
-        <span class={model.isCurrent ? 'status current' : 'status former'}>
-          {t(model.isCurrent ? 'card_currentBadge' : 'card_formerBadge')}
-        </span>
-      </p>
       <p class="summary" data-testid="card-summary">
         {summary}
       </p>

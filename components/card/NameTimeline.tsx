@@ -30,7 +30,8 @@ export function NameTimeline({ names, currentId, hereId, t }: NameTimelineProps)
           >
             <span class="acronym">{n.acronym}</span> <span class="year">{n.fromYear ?? '?'}</span>
             {n.id === currentId && <span class="tag">{t('card_timelineNow')}</span>}
-            {n.id === hereId && n.id !== currentId && <span class="tag">{t('card_timelineHere')}</span>}
+            {/* The name on the page is marked by its border; the words are for screen readers. */}
+            {n.id === hereId && <span class="sr-only">{t('card_timelineHere')}</span>}
           </li>
         ))}
       </ol>

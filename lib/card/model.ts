@@ -72,10 +72,12 @@ export function createCardModel(dataset: CardDataset, mention: CardMention): Car
     dataset.facts.filter((f) => f.subject === organization).map((f) => [f.property, f] as const),
   );
 
+  const surface = mention.surface.replace(/\s+/g, ' ').trim();
   return {
     lang,
-    surface: mention.surface.replace(/\s+/g, ' ').trim(),
+    surface,
     name,
+    stoodFor: stoodFor(surface, record, name),
     isCurrent: record.id === currentRecord?.id,
     current,
     facts: CARD_ROWS.flatMap((spec) => {
@@ -85,6 +87,29 @@ export function createCardModel(dataset: CardDataset, mention: CardMention): Car
     timeline: dataset.names.map((n) => cardName(n, lang)),
     query: name.name,
   };
+}
+
+/** Case-, accent- and punctuation-blind form of a name, to compare a surface with official forms. */
+function plain(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** What the summary calls the name: what the heading (the surface) does not already say. */
+function stoodFor(surface: string, record: CompiledName, name: CardName): string {
+  const written = plain(surface);
+  const acronyms = new Set(
+    [record.acronym, ...record.forms.map((f) => f.acronym ?? '')].filter(Boolean).map(plain),
+  );
+  const fullNames = new Set(record.forms.map((f) => plain(f.name)));
+  const withAcronym = name.acronym !== name.name ? `${name.name} (${name.acronym})` : name.name;
+  if (acronyms.has(written)) return name.name; // ICEM → Intergovernmental Committee for European Migration
+  if (fullNames.has(written)) return name.acronym; // the full name → ICEM
+  return withAcronym; // a variant or an alias: say both
 }
 
 /** A name in the card's language: the official form in that language, else the English one. */

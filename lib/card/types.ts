@@ -95,6 +95,11 @@ export interface CardModel {
   name: CardName;
   /** True when that name is the organization's current one. */
   isCurrent: boolean;
+  /**
+   * How the summary names the mention's name, without repeating what the heading shows: the full name
+   * under an acronym, the acronym under a full name, both under any other spelling.
+   */
+  stoodFor: string;
   /** The organization's current name (the same as `name` when `isCurrent`). */
   current: CardName;
   /** Key facts that have a source, in display order; missing ones are left out. */

@@ -29,7 +29,7 @@ describe('Card', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('IOM');
     expect(screen.getByTestId('card-era').textContent).toBe('IOM');
     expect(screen.getByText('Current name')).toBeTruthy();
-    expect(summary()).toBe('International Organization for Migration (IOM), since 1989');
+    expect(summary()).toBe('International Organization for Migration, since 1989');
   });
 
   it('shows a former name: when it was used and what the organization is called today', () => {
@@ -37,7 +37,7 @@ describe('Card', () => {
     expect(screen.getByTestId('card-era').textContent).toBe('ICEM');
     expect(screen.getByText('Former name')).toBeTruthy();
     expect(summary()).toBe(
-      'Intergovernmental Committee for European Migration (ICEM), 1952–1980 — today the International Organization for Migration (IOM)',
+      'Intergovernmental Committee for European Migration, 1952–1980 — today the International Organization for Migration (IOM)',
     );
   });
 
@@ -121,9 +121,11 @@ describe('Card', () => {
     expect(dialog().getAttribute('lang')).toBe('fr');
     expect(dialog().getAttribute('aria-label')).toBe('IOM Lens : CIME');
     expect(summary()).toBe(
-      "Comité intergouvernemental pour les migrations européennes (CIME), 1952–1980 — aujourd'hui : Organisation internationale pour les migrations (OIM)",
+      "Comité intergouvernemental pour les migrations européennes, 1952–1980 — aujourd'hui : Organisation internationale pour les migrations (OIM)",
     );
     expect(screen.getByText('Ancien nom')).toBeTruthy();
+    expect(screen.getByTestId('card-era').textContent).toBe('CIME'); // the French acronym of the ICEM era
+    expect(screen.getByTestId('card-era').dataset.era).toBe('ICEM');
     expect(screen.getByText('Faits essentiels')).toBeTruthy();
     expect(row('members')?.textContent).toContain('état : 2024');
     expect(screen.getByRole('button', { name: 'Ouvrir dans la recherche' })).toBeTruthy();
@@ -135,7 +137,7 @@ describe('Card', () => {
   it('speaks Spanish for a Spanish mention', () => {
     renderCard({ surface: 'OIM', nameId: 'iom', lang: 'es' });
     expect(dialog().getAttribute('lang')).toBe('es');
-    expect(summary()).toBe('Organización Internacional para las Migraciones (OIM), desde 1989');
+    expect(summary()).toBe('Organización Internacional para las Migraciones, desde 1989');
     expect(screen.getByText('Nombre actual')).toBeTruthy();
     expect(screen.getByText('Datos clave')).toBeTruthy();
     expect(within(row('head') as HTMLElement).getByRole('button', { name: '1 fuente' })).toBeTruthy();

@@ -123,6 +123,19 @@ describe('card model', () => {
     expect(de.name.name).toBe('International Organization for Migration');
   });
 
+  it('says what the heading does not: the full name under an acronym, the acronym under a full name', () => {
+    const of = (surface: string, nameId = 'icem', lang = 'en') =>
+      createCardModel(DATASET, { surface, nameId, lang }).stoodFor;
+    expect(of('ICEM')).toBe('Intergovernmental Committee for European Migration');
+    expect(of('Intergovernmental Committee for European Migration')).toBe('ICEM');
+    expect(of('CIME', 'icem', 'fr')).toBe('Comité intergouvernemental pour les migrations européennes');
+    expect(of('comite intergouvernemental pour les migrations europeennes', 'icem', 'fr')).toBe('CIME');
+    expect(of('Intergovernmental Committee on European Migration')).toBe(
+      'Intergovernmental Committee for European Migration (ICEM)',
+    );
+    expect(of('UN Migration', 'iom')).toBe('International Organization for Migration (IOM)');
+  });
+
   it('searches for the name in the card language and tidies the surface', () => {
     const m = createCardModel(DATASET, {
       surface: ' Intergovernmental\n Committee  for European Migration ',
