@@ -73,8 +73,10 @@ export async function showFirstMentionCard(page, log) {
   }
   log(`First mention: "${box.text}". Hovering it…`);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  // The card's dialog sits in the host's open shadow root (Playwright's CSS pierces it) and stays hidden
+  // until it has been placed beside the mention.
   const card = await page
-    .waitForSelector(CARD_ELEMENT, { state: 'attached', timeout: CARD_WAIT_MS })
+    .waitForSelector(`${CARD_ELEMENT} [role="dialog"]`, { state: 'visible', timeout: CARD_WAIT_MS })
     .catch(() => null);
   if (!card) {
     log(`No <${CARD_ELEMENT}> within ${CARD_WAIT_MS / 1000} s of hovering: capturing without a card.`);
