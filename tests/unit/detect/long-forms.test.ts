@@ -61,6 +61,12 @@ describe('long names', () => {
       ).toEqual([lang]);
   });
 
+  it('follows German declension of the name', () => {
+    expect(longs('Laut der Internationalen Organisation für Migration stieg die Zahl.')).toEqual([
+      { surface: 'Internationalen Organisation für Migration', name: 'IOM', kind: 'long', lang: 'de' },
+    ]);
+  });
+
   it('finds forms written without their accents or in capitals', () => {
     expect(longs('la Organizacion Internacional para las Migraciones')[0]?.surface).toBe(
       'Organizacion Internacional para las Migraciones',

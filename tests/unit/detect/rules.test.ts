@@ -59,6 +59,13 @@ describe('acronyms of the organization', () => {
       ).toEqual([['OIM', lang]]);
   });
 
+  it('reads the language of short Romance sentences from a single function word', () => {
+    expect(detect('A OIM Brasil lançou um projeto em Roraima.').map((m) => [m.surface, m.lang])).toEqual([
+      ['OIM', 'pt'],
+    ]);
+    expect(detect('La OIM informó que el barco llegó.').map((m) => m.lang)).toEqual(['es']);
+  });
+
   it('rejects OIM in English text without cues', () => {
     expect(acronyms('The OIM connector syncs accounts every night.')).toEqual([]);
   });

@@ -1,0 +1,43 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { ACRONYM_POLICIES } from '@/lib/detect/lexicon/acronym-policy';
+import { CON_CUES, PRO_CUES } from '@/lib/detect/lexicon/cues';
+import { LOOK_ALIKES } from '@/lib/detect/lexicon/look-alikes';
+import { nameTable } from '@/lib/detect/names';
+
+const cueSources = [...PRO_CUES, ...CON_CUES].flatMap((c) => [...(c.ci ?? []), ...(c.cs ?? [])]);
+const lookAlikeSources = LOOK_ALIKES.flatMap((l) => [...l.expansions, ...(l.compounds ?? [])]);
+
+/** A quantified group that itself ends in a quantifier: the shape behind catastrophic backtracking. */
+const NESTED_QUANTIFIER = /\([^()]*[+*}]\)[+*{]/;
+
+describe('detector lexicon', () => {
+  it('has unique cue ids with a sign that says which side they argue for', () => {
+    const ids = [...PRO_CUES, ...CON_CUES].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(PRO_CUES.every((c) => c.weight > 0)).toBe(true);
+    expect(CON_CUES.every((c) => c.weight < 0)).toBe(true);
+  });
+
+  it('compiles every pattern, with no nested quantifiers and no unbounded repetition of a group', () => {
+    for (const source of [...cueSources, ...lookAlikeSources]) {
+      expect(() => new RegExp(source), source).not.toThrow();
+      expect(NESTED_QUANTIFIER.test(source), source).toBe(false);
+    }
+  });
+
+  it('starts every Latin-script pattern with a literal letter, which the scanner dispatches on', () => {
+    const bad = cueSources.filter((s) => /^[([\\]/.test(s) && !/^\\\./.test(s));
+    expect(bad).toEqual([]);
+  });
+
+  it('speaks only of acronyms the names data has', () => {
+    const known = new Set(nameTable().acronyms.keys());
+    const named = [
+      ...LOOK_ALIKES.map((l) => l.acronym),
+      ...Object.keys(ACRONYM_POLICIES),
+      ...[...PRO_CUES, ...CON_CUES].flatMap((c) => c.only ?? []),
+    ];
+    expect(named.filter((a) => !known.has(a))).toEqual([]);
+  });
+});
