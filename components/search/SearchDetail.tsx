@@ -21,6 +21,7 @@ export interface SearchDetailProps {
 export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus follows the view, so screen readers announce the entry and Tab starts from it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus again whenever another entry is shown
   useEffect(() => heading.current?.focus(), [entry.id]);
   const date = (iso: string) => formatIsoDate(iso, t.lang);
   return (
@@ -58,9 +59,12 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
             </section>
           )}
           {entry.history && (
-            <section aria-labelledby="history-heading">
-              <h3 id="history-heading">{t('historyHeading')}</h3>
-              <ul class="plain history" data-testid="history">
+            // Long series (member states since 1951) stay folded until asked for.
+            <details class="history">
+              <summary>
+                {t('historyHeading')} ({entry.history.length})
+              </summary>
+              <ul class="plain" data-testid="history">
                 {[...entry.history].reverse().map((h) => (
                   <li key={`${h.asOf}:${h.value}`}>
                     <span class="muted">{date(h.asOf)}</span> {h.value}
@@ -69,7 +73,7 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
                   </li>
                 ))}
               </ul>
-            </section>
+            </details>
           )}
           <Claims t={t} claims={entry.claims} />
         </>
@@ -131,30 +135,44 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
 }
 
 function Claims({ t, claims }: { t: Translate; claims: readonly ClaimView[] }) {
+  const supporting = claims.filter((c) => c.verdict === 'supports');
+  const others = claims.filter((c) => c.verdict !== 'supports');
   return (
     <section aria-labelledby="sources-heading">
       <h3 id="sources-heading">{t('sourcesHeading')}</h3>
-      {claims.length === 0 ? (
-        <p class="muted">{t('noSources')}</p>
-      ) : (
-        <ul class="plain claims" data-testid="claims">
-          {claims.map((c) => (
-            <li key={`${c.source.id}:${c.verdict}:${c.value ?? ''}`} data-verdict={c.verdict}>
-              <span class={`verdict verdict-${c.verdict}`}>{verdictLabel(t, c.verdict)}</span>{' '}
-              <SourceLink t={t} source={c.source} />
-              {c.source.date && <span class="muted"> ({formatIsoDate(c.source.date, t.lang)})</span>}
-              {c.value && (
-                <div class="claim-value">
-                  “{c.value}”
-                  {c.asOf && <span class="muted"> — {t('asOf', formatIsoDate(c.asOf, t.lang))}</span>}
-                </div>
-              )}
-              {c.reason && <div class="muted">{c.reason}</div>}
-            </li>
-          ))}
-        </ul>
+      {claims.length === 0 && <p class="muted">{t('noSources')}</p>}
+      {supporting.length > 0 && <ClaimList t={t} claims={supporting} testId="claims" />}
+      {others.length > 0 && (
+        // What was set aside stays one click away: the reasons matter, but after the value itself.
+        <details class="other-claims" open={supporting.length === 0}>
+          <summary>{t('otherClaims', String(others.length))}</summary>
+          <ClaimList t={t} claims={others} testId="other-claims" />
+        </details>
       )}
     </section>
+  );
+}
+
+function ClaimList({ t, claims, testId }: { t: Translate; claims: readonly ClaimView[]; testId: string }) {
+  return (
+    <ul class="plain claims" data-testid={testId}>
+      {claims.map((c) => (
+        <li
+          key={c.id ?? `${c.source.id}:${c.verdict}:${c.value ?? ''}:${c.asOf ?? ''}`}
+          data-verdict={c.verdict}
+        >
+          <span class={`verdict verdict-${c.verdict}`}>{verdictLabel(t, c.verdict)}</span>{' '}
+          <SourceLink t={t} source={c.source} />
+          {c.source.date && <span class="muted"> ({formatIsoDate(c.source.date, t.lang)})</span>}
+          {c.value && (
+            <div class="claim-value">
+              “{c.value}”{c.asOf && <span class="muted"> — {t('asOf', formatIsoDate(c.asOf, t.lang))}</span>}
+            </div>
+          )}
+          {c.reason && <div class="muted">{c.reason}</div>}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -62,7 +62,11 @@ function mount(root: HTMLElement) {
           if (settings) void saveSettings({ deny: settings.deny.filter((p) => p !== host) }).catch(showError);
         }}
         optionsUrl={browser.runtime.getURL('/options.html')}
-        onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+        onOpenOptions={() =>
+          void browser.runtime.openOptionsPage().then(() => {
+            if (fixedTabId === undefined) window.close(); // the toolbar popup; a window or tab stays
+          })
+        }
       />,
       root,
     );

@@ -90,6 +90,7 @@ function factEntry(fact: CompiledFact, sources: Map<string, CompiledSource>, sub
   const claims: ClaimView[] = [...fact.claims]
     .sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9))
     .map((claim) => ({
+      id: claim.id,
       source: sourceRef(sources.get(claim.source), claim.source),
       verdict: claim.verdict,
       value: claim.display !== fact.display ? claim.display : undefined,

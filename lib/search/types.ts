@@ -34,6 +34,8 @@ export interface FactHistoryEntry {
 
 /** What one source said about a fact and what the reconciliation made of it. */
 export interface ClaimView {
+  /** The claim's id in the dataset, when it has one. */
+  id?: string;
   /** The source. */
   source: SourceRef;
   /** The verdict on this claim (e.g. accepted, rejected, outdated), as the dataset words it. */

@@ -25,14 +25,25 @@ const entries: Entry[] = [
     claims: [
       {
         source: { id: 's1', title: 'IOM members page', url: 'https://www.iom.int/member-states' },
-        verdict: 'accepted',
+        verdict: 'supports',
       },
       {
         source: { id: 's2', title: 'Old encyclopedia' },
-        verdict: 'outdated',
+        verdict: 'superseded',
         value: '173',
+        asOf: '2021',
         reason: 'Older count.',
       },
+      {
+        source: { id: 's3', title: 'A blog' },
+        verdict: 'rejected',
+        value: '200',
+        reason: 'No such count anywhere.',
+      },
+    ],
+    history: [
+      { value: '15', asOf: '1951-12', status: 'resolved', note: 'Settled by source tier.' },
+      { value: '173', asOf: '2021', status: 'agreed' },
     ],
   },
   {
@@ -132,12 +143,30 @@ describe('SearchPanel', () => {
     key('Enter');
     expect(screen.getByTestId('detail-value').textContent).toBe('175 — as of November 2023Disputed');
     expect(screen.getByTestId('conflict-note').textContent).toContain('Sources disagree');
-    const claims = screen.getByTestId('claims').querySelectorAll('li');
-    expect([...claims].map((li) => li.dataset.verdict)).toEqual(['accepted', 'outdated']);
+    const supporting = screen.getByTestId('claims').querySelectorAll('li');
+    expect([...supporting].map((li) => li.dataset.verdict)).toEqual(['supports']);
+    expect(supporting[0]?.textContent).toContain('supports');
     expect(screen.getByRole('link', { name: 'IOM members page' }).getAttribute('href')).toBe(
       'https://www.iom.int/member-states',
     );
-    expect(claims[1]?.textContent).toContain('“173”');
+    // Claims set aside are folded under their count, with the value they gave and why.
+    const others = screen.getByTestId('other-claims');
+    expect(others.closest('details')?.querySelector('summary')?.textContent).toBe(
+      'Superseded or rejected claims (2)',
+    );
+    expect([...others.querySelectorAll('li')].map((li) => li.dataset.verdict)).toEqual([
+      'superseded',
+      'rejected',
+    ]);
+    expect(others.textContent).toContain('“173” — as of 2021');
+    expect(others.textContent).toContain('No such count anywhere.');
+    // Earlier values, newest first, folded too.
+    const history = screen.getByTestId('history');
+    expect(history.closest('details')?.querySelector('summary')?.textContent).toBe('Earlier values (2)');
+    expect([...history.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '2021 173',
+      'December 1951 15Settled by source tier.',
+    ]);
   });
 
   it('shows a name with its years and the current name', () => {
