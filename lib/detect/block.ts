@@ -16,7 +16,8 @@ export const LANGUAGE_RADIUS = 400;
 /** Words read per block for the language guess; about two sentences tell the language apart. */
 const LANGUAGE_WORDS = 60;
 
-const NONE: readonly never[] = Object.freeze([]);
+/** Shared empty list for blocks without hits (never mutated: typed read-only). */
+const NONE: readonly never[] = [];
 
 /**
  * Per block of text (e.g. a paragraph): candidates, acronym definitions and cue counts; cheap when

@@ -1,4 +1,4 @@
-import { CON_CUES, type CueSpec, END, PRO_CUES } from './lexicon/cues';
+import { CON_CUES, type CueSpec, PRO_CUES } from './lexicon/cues';
 import { COMPANY_SUFFIXES, LOOK_ALIKES } from './lexicon/look-alikes';
 import { nameTable } from './names';
 import { escapeRegExp, isWordAt, needsBoundary } from './text';
@@ -16,6 +16,14 @@ export interface Cue {
   lookAlikeOf?: string;
   /** For look-alikes that contain the acronym itself ("ICEM CFD"): a candidate inside is rejected. */
   compound?: boolean;
+}
+
+/** Ends a word: the next character is not a letter (Latin-1 letters included). A lexicon `$` stands for it. */
+const END = '(?![A-Za-zÀ-ÖØ-öø-ÿ])';
+
+/** A lexicon source as a regex source: a trailing `$` means the word must end there. */
+function expand(source: string): string {
+  return source.endsWith('$') ? `${source.slice(0, -1)}${END}` : source;
 }
 
 /** One flavour (case-insensitive or case-sensitive) of the cue scanner. */
@@ -79,15 +87,12 @@ function compile(): CompiledCues {
   const cs: { cue: number; sources: readonly string[] }[] = [];
   const add = (cue: Cue, ciSources: readonly string[] = [], csSources: readonly string[] = []) => {
     const index = cues.push(cue) - 1;
-    if (ciSources.length > 0) ci.push({ cue: index, sources: ciSources });
-    if (csSources.length > 0) cs.push({ cue: index, sources: csSources });
+    if (ciSources.length > 0) ci.push({ cue: index, sources: ciSources.map(expand) });
+    if (csSources.length > 0) cs.push({ cue: index, sources: csSources.map(expand) });
   };
   for (const acronym of nameTable().acronyms.keys()) {
     const spec = LOOK_ALIKES.find((l) => l.acronym === acronym);
-    const compounds = [
-      ...(spec?.compounds ?? []),
-      `${escapeRegExp(acronym)}\\s{1,3}${COMPANY_SUFFIXES}${END}`,
-    ];
+    const compounds = [...(spec?.compounds ?? []), `${escapeRegExp(acronym)}\\s{1,3}${COMPANY_SUFFIXES}$`];
     add(
       { id: `compound:${acronym}`, weight: 0, only: null, lookAlikeOf: acronym, compound: true },
       [],

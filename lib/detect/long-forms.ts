@@ -9,15 +9,21 @@ import type { LongFormHit } from './types';
  * the regex's work per position (no unbounded quantifier, so no backtracking blow-up).
  */
 const MAX_GAP = 16;
-const GAP = `[\\s\\u200b]{1,${MAX_GAP}}`;
+
+/** Pattern between two words of a long name (a function, so bundlers can drop this module when unused). */
+function gap(): string {
+  return `[\\s\\u200b]{1,${MAX_GAP}}`;
+}
 
 /**
  * "UN" in an alias also matches the AP style "U.N.", "United Nations" and the possessive "UN's"
  * ("the UN's migration agency"). This is spelling knowledge, not a name: the names come from the data.
  */
-const UN_TOKEN = `(?:UN|U\\.N\\.|United${GAP}Nations)(?:['’]s)?`;
-/** Extra characters the UN spellings can add over the two letters of "UN". */
-const UN_EXTRA = 'United Nations’s'.length - 2 + MAX_GAP;
+function unToken(): string {
+  return `(?:UN|U\\.N\\.|United${gap()}Nations)(?:['’]s)?`;
+}
+/** Extra characters the UN spellings can add over "UN": "United Nations’s" is 14 longer, plus a gap. */
+const UN_EXTRA = 14 + MAX_GAP;
 
 /** Confidence of an exact long name; only the data's own spellings (with any spacing) match. */
 const LONG_CONFIDENCE = 0.99;
@@ -46,7 +52,7 @@ let compiled: Compiled | undefined;
 const GERMAN_ENDING = '[nrsm]?';
 
 function wordPattern(word: string, name: LongName): string {
-  if (name.kind === 'alias' && word === 'UN') return UN_TOKEN;
+  if (name.kind === 'alias' && word === 'UN') return unToken();
   const base = foldedWordPattern(word);
   return name.lang === 'de' && word.endsWith('e') ? `${base}${GERMAN_ENDING}` : base;
 }
@@ -54,7 +60,7 @@ function wordPattern(word: string, name: LongName): string {
 function namePattern(name: LongName): string {
   return words(name.text)
     .map((w) => wordPattern(w, name))
-    .join(GAP);
+    .join(gap());
 }
 
 /** Character offsets of the first and last stem occurrence in a name, lower-cased. */

@@ -3,16 +3,12 @@
  * the other meanings of the same letters (negative weight). Detector knowledge, not names: the names come
  * from data/compiled/names.json.
  *
- * Patterns are regular-expression sources matched at the start of a word (prefix stems unless they end
- * in END). Start each with a literal character: the scanner dispatches on it (see cues.ts). `ci` sources are case-insensitive; `cs` sources are case-sensitive (acronyms, proper nouns that
- * are ordinary words in lower case). A cue counts once per window however often it occurs.
+ * Patterns are regular-expression sources matched at the start of a word: prefix stems, unless they end
+ * in `$`, which here means "and the word ends" (see END in cues.ts). Start each with a literal character:
+ * the scanner dispatches on it. `ci` sources are case-insensitive; `cs` sources are case-sensitive
+ * (acronyms, proper nouns that are ordinary words in lower case). A cue counts once per window however
+ * often it occurs. Plain string literals only, so bundlers can drop the lexicon from code that does not use it.
  */
-
-/** Ends a word: the next character is not a letter (Latin-1 letters included). */
-export const END = '(?![A-Za-zÀ-ÖØ-öø-ÿ])';
-
-/** Endings of the migration words that mark the field, not the software verb "migrate". */
-const MIGRA_TAIL = '(?:nt|tion|to|cion|ción|ç|z)';
 
 /** One cue: a group of words, in several languages, that count as one piece of evidence. */
 export interface CueSpec {
@@ -36,7 +32,8 @@ export const PRO_CUES: readonly CueSpec[] = [
     // migrant(s), migration(s), migratory, migración, migrações, migrazione, emigrants, immigration;
     // not "migrate(d)", which is mostly software talk, nor "migraine".
     ci: [
-      `migra${MIGRA_TAIL}`,
+      // The endings mark the field, not the software verb "migrate".
+      'migra(?:nt|tion|to|cion|ción|ç|z)',
       // Emigrate and immigrate are always about people.
       'emigra',
       'immigra',
@@ -74,7 +71,7 @@ export const PRO_CUES: readonly CueSpec[] = [
       'deslocad',
       'deslocamento',
       'sfollat',
-      `fle(?:d|e|eing|es)${END}`,
+      'fle(?:d|e|eing|es)$',
       'huy(?:eron|endo)',
       'fuyant',
       'binnenvertrieben',
@@ -82,7 +79,7 @@ export const PRO_CUES: readonly CueSpec[] = [
       'перемещ',
       'نازح',
     ],
-    cs: [`IDPs?${END}`],
+    cs: ['IDPs?$'],
   },
   {
     id: 'resettlement',
@@ -108,7 +105,7 @@ export const PRO_CUES: readonly CueSpec[] = [
       'rimpatri',
       'rückkehr',
     ],
-    cs: [`AVRR?${END}`],
+    cs: ['AVRR?$'],
   },
   { id: 'reintegration', weight: 1, ci: ['reintegra', 'r[ée]int[ée]gra'] },
   { id: 'repatriation', weight: 1, ci: ['repatria', 'rapatri'] },
@@ -138,7 +135,7 @@ export const PRO_CUES: readonly CueSpec[] = [
     id: 'crossings',
     weight: 1,
     ci: [
-      `crossings?${END}`,
+      'crossings?$',
       'cross(?:ed|ing)?\\s+the\\s+(?:sea|mediterranean|channel|desert|border|dari[ée]n)',
       'travessia',
       'traves[íi]a',
@@ -148,7 +145,7 @@ export const PRO_CUES: readonly CueSpec[] = [
   {
     id: 'deaths',
     weight: 0.5,
-    ci: [`died${END}`, `deaths?${END}`, `missing${END}`, `bodies${END}`, 'muertos', 'mortos', 'morts'],
+    ci: ['died$', 'deaths?$', 'missing$', 'bodies$', 'muertos', 'mortos', 'morts'],
   },
   {
     id: 'united-nations',
@@ -163,28 +160,20 @@ export const PRO_CUES: readonly CueSpec[] = [
       'الأمم المتحدة',
       '联合国',
     ],
-    cs: [`UN${END}`, 'U\\.N\\.', `ONU${END}`, `UNO${END}`, `ООН${END}`],
+    cs: ['UN$', 'U\\.N\\.', 'ONU$', 'UNO$', 'ООН$'],
   },
   {
     id: 'un-agencies',
     weight: 1,
-    cs: [
-      `UNHCR${END}`,
-      `ACNUR${END}`,
-      `HCR${END}`,
-      `UNICEF${END}`,
-      `OCHA${END}`,
-      `UNRWA${END}`,
-      `UNDP${END}`,
-    ],
+    cs: ['UNHCR$', 'ACNUR$', 'HCR$', 'UNICEF$', 'OCHA$', 'UNRWA$', 'UNDP$'],
     ci: ['refugee\\s+agency'],
   },
   {
     id: 'geneva',
     weight: 1,
-    ci: ['geneva', 'gen[èe]ve', 'ginebra', 'genebra', 'ginevra', `genf${END}`, 'женев'],
+    ci: ['geneva', 'gen[èe]ve', 'ginebra', 'genebra', 'ginevra', 'genf$', 'женев'],
   },
-  { id: 'dtm', weight: 1, cs: [`DTM${END}`], ci: ['displacement\\s+tracking'] },
+  { id: 'dtm', weight: 1, cs: ['DTM$'], ci: ['displacement\\s+tracking'] },
   { id: 'missing-migrants', weight: 1, ci: ['missing\\s+migrants'] },
   {
     id: 'director-general',
@@ -203,15 +192,15 @@ export const PRO_CUES: readonly CueSpec[] = [
     id: 'heads',
     weight: 1,
     cs: [
-      `Gibson${END}`,
-      `Tittmann${END}`,
-      `Haveman${END}`,
-      `Carlin${END}`,
-      `Purcell${END}`,
-      `McKinley${END}`,
-      `Lacy\\s+Swing${END}`,
-      `Vitorino${END}`,
-      `Amy\\s+(?:E\\.\\s+)?Pope${END}`,
+      'Gibson$',
+      'Tittmann$',
+      'Haveman$',
+      'Carlin$',
+      'Purcell$',
+      'McKinley$',
+      'Lacy\\s+Swing$',
+      'Vitorino$',
+      'Amy\\s+(?:E\\.\\s+)?Pope$',
     ],
   },
   {
@@ -239,14 +228,14 @@ export const PRO_CUES: readonly CueSpec[] = [
     // "the agency", "the UN agency": lower case only, so "International Agency for Research on Cancer" stays out.
     id: 'agency',
     weight: 0.5,
-    cs: [`agency${END}`, `agence${END}`, `agencia${END}`, `ag[êe]ncia${END}`, `agenzia${END}`],
+    cs: ['agency$', 'agence$', 'agencia$', 'ag[êe]ncia$', 'agenzia$'],
   },
   {
     id: 'chief-of-mission',
     weight: 1,
     ci: ['chief\\s+of\\s+mission', 'chef\\s+de\\s+mission', 'jef[ae]\\s+de\\s+misi[óo]n'],
   },
-  { id: 'camps', weight: 0.5, ci: [`camps?${END}`, `campamentos?${END}`, `campi${END}`, `lager${END}`] },
+  { id: 'camps', weight: 0.5, ci: ['camps?$', 'campamentos?$', 'campi$', 'lager$'] },
   { id: 'detention', weight: 0.5, ci: ['detention', 'd[ée]tention', 'detenci[óo]n', 'deten[çc][ãa]o'] },
   {
     id: 'host-communities',
@@ -263,15 +252,15 @@ export const PRO_CUES: readonly CueSpec[] = [
     id: 'relief',
     weight: 1,
     ci: [
-      `shelters?${END}`,
+      'shelters?$',
       'non-food\\s+items',
-      `relief${END}`,
+      'relief$',
       'emergency\\s+response',
       'cyclone',
       'earthquake',
       'hurricane',
       'typhoon',
-      `floods?${END}`,
+      'floods?$',
       'affected\\s+(?:families|populations|communities)',
       'camp\\s+coordination',
       'hygiene\\s+kits?',
@@ -281,7 +270,7 @@ export const PRO_CUES: readonly CueSpec[] = [
       'albergues?',
       'abrigos?',
     ],
-    cs: [`CCCM${END}`, `NFIs?${END}`],
+    cs: ['CCCM$', 'NFIs?$'],
   },
   { id: 'livelihoods', weight: 0.5, ci: ['livelihood', 'stabili[sz]ation'] },
   {
@@ -289,7 +278,7 @@ export const PRO_CUES: readonly CueSpec[] = [
     id: 'movement',
     weight: 0.5,
     ci: [
-      `movements?${END}`,
+      'movements?$',
       'mouvements?',
       'movimientos?',
       'movimentos?',
@@ -318,9 +307,9 @@ export const CON_CUES: readonly CueSpec[] = [
     ],
     // Douglas is the island's capital; IM1–IM99 are its postcodes.
     cs: [
-      `Douglas${END}`,
-      `TT${END}`,
-      `IM[1-9]\\d?\\s\\d[A-Z]{2}${END}`,
+      'Douglas$',
+      'TT$',
+      'IM[1-9]\\d?\\s\\d[A-Z]{2}$',
       'Castletown',
       'Laxey',
       'Onchan',
@@ -329,7 +318,7 @@ export const CON_CUES: readonly CueSpec[] = [
       'Snaefell',
     ],
   },
-  { id: 'races', weight: -1, ci: [`races${END}`, 'racing', 'motorcycl', 'motorbike', `riders?${END}`] },
+  { id: 'races', weight: -1, ci: ['races$', 'racing', 'motorcycl', 'motorbike', 'riders?$'] },
   {
     id: 'medicine',
     weight: -1,
@@ -343,8 +332,8 @@ export const CON_CUES: readonly CueSpec[] = [
       'clinical',
       'clinician',
       'nursing',
-      `nurses?${END}`,
-      `patients?${END}`,
+      'nurses?$',
+      'patients?$',
       'pharmac',
     ],
   },
@@ -353,7 +342,7 @@ export const CON_CUES: readonly CueSpec[] = [
     // migration words that outweigh this.
     id: 'health',
     weight: -0.5,
-    ci: [`health${END}`, 'santé', 'salud', 'saúde'],
+    ci: ['health$', 'santé', 'salud', 'saúde'],
     only: ['IOM'],
   },
   { id: 'nutrition', weight: -1, ci: ['nutrition', 'dietary', 'vitamin', 'obesity'] },
@@ -369,7 +358,7 @@ export const CON_CUES: readonly CueSpec[] = [
       'anaesthe',
       'evoked\\s+potential',
     ],
-    cs: [`EEG${END}`],
+    cs: ['EEG$'],
   },
   {
     id: 'epidemiology',
@@ -382,8 +371,8 @@ export const CON_CUES: readonly CueSpec[] = [
       'toxicolog',
       'asbestos',
       'pneumoconiosis',
-      `lung${END}`,
-      `coal${END}`,
+      'lung$',
+      'coal$',
       'mineral\\s+wool',
     ],
   },
@@ -403,14 +392,14 @@ export const CON_CUES: readonly CueSpec[] = [
       'cardio',
       'isch(?:a)?emi',
       'atrial',
-      `stroke${END}`,
+      'stroke$',
       'implantable',
       'arrhythm',
       'myocard',
     ],
   },
   { id: 'embryology', weight: -1, ci: ['blastocyst', 'embryo', 'inner\\s+cell\\s+mass', 'trophectoderm'] },
-  { id: 'polls', weight: -1, ci: [`polls?${END}`, 'polling', 'pollster', 'sondage', 'sondaggi', 'umfrage'] },
+  { id: 'polls', weight: -1, ci: ['polls?$', 'polling', 'pollster', 'sondage', 'sondaggi', 'umfrage'] },
   { id: 'survey', weight: -0.5, ci: ['survey', 'fieldwork', 'encuesta'] },
   {
     id: 'pollsters',
@@ -418,7 +407,7 @@ export const CON_CUES: readonly CueSpec[] = [
     cs: [
       'YouGov',
       'Ipsos',
-      `MORI${END}`,
+      'MORI$',
       'Populus',
       'ComRes',
       'Gallup',
@@ -431,20 +420,13 @@ export const CON_CUES: readonly CueSpec[] = [
   {
     id: 'uk-politics',
     weight: -1,
-    cs: [`Guardian${END}`, `Labour${END}`, `Tor(?:y|ies)${END}`, 'Conservatives', `Lib\\s+Dems?${END}`],
-    ci: ['voters', 'voting\\s+intention', 'point\\s+lead', '%\\s+lead', `lead\\s+over${END}`],
+    cs: ['Guardian$', 'Labour$', 'Tor(?:y|ies)$', 'Conservatives', 'Lib\\s+Dems?$'],
+    ci: ['voters', 'voting\\s+intention', 'point\\s+lead', '%\\s+lead', 'lead\\s+over$'],
   },
   {
     id: 'midwives',
     weight: -1.5,
-    ci: [
-      'midwi(?:fe|ves|fery)',
-      'sages?-femmes?',
-      `matronas?${END}`,
-      `parteiras?${END}`,
-      'ostetric',
-      'hebamme',
-    ],
+    ci: ['midwi(?:fe|ves|fery)', 'sages?-femmes?', 'matronas?$', 'parteiras?$', 'ostetric', 'hebamme'],
   },
   {
     id: 'mathematics',
@@ -459,20 +441,20 @@ export const CON_CUES: readonly CueSpec[] = [
       'summer\\s+school',
       'cetraro',
     ],
-    cs: [`IMU${END}`],
+    cs: ['IMU$'],
   },
-  { id: 'congress', weight: -0.5, ci: [`congress(?:es)?${END}`] },
+  { id: 'congress', weight: -0.5, ci: ['congress(?:es)?$'] },
   {
     id: 'unions',
     weight: -1,
     ci: [
-      `unions${END}`,
+      'unions$',
       'trade\\s+union',
       'global\\s+union',
       'industriall',
       'federation',
       'f[ée]d[ée]ration',
-      `affiliates?${END}`,
+      'affiliates?$',
       'collective\\s+bargaining',
       'syndica',
       'sindica',
@@ -483,14 +465,14 @@ export const CON_CUES: readonly CueSpec[] = [
   {
     id: 'workers',
     weight: -1,
-    ci: [`workers?${END}`, 'mining', `miners?${END}`, 'chemical', `labou?r${END}`],
+    ci: ['workers?$', 'mining', 'miners?$', 'chemical', 'labou?r$'],
     only: ['ICEM', 'CIME'],
   },
   {
     id: 'cfd',
     weight: -1.5,
-    cs: [`CFD${END}`, 'ANSYS', 'Ansys'],
-    ci: ['meshing', `mesh(?:es)?${END}`, `hexa${END}`, 'solver', 'computational\\s+fluid'],
+    cs: ['CFD$', 'ANSYS', 'Ansys'],
+    ci: ['meshing', 'mesh(?:es)?$', 'hexa$', 'solver', 'computational\\s+fluid'],
   },
   {
     id: 'engineering',
@@ -501,7 +483,7 @@ export const CON_CUES: readonly CueSpec[] = [
   {
     id: 'identity-software',
     weight: -1.5,
-    cs: [`Oracle${END}`, `OAM${END}`, `OID${END}`, 'LDAP', `SSO${END}`, 'WebLogic'],
+    cs: ['Oracle$', 'OAM$', 'OID$', 'LDAP', 'SSO$', 'WebLogic'],
     ci: ['identity\\s+manag', 'access\\s+manag', 'provisioning', 'user\\s+lifecycle', 'single\\s+sign-on'],
   },
   { id: 'software', weight: -0.5, ci: ['software', 'firmware', 'kernel'], only: ['ICEM', 'OIM', 'CIM'] },
@@ -513,14 +495,14 @@ export const CON_CUES: readonly CueSpec[] = [
     only: ['IOM'],
   },
   { id: 'talent-agency', weight: -1, ci: ['talent', 'hollywood', 'entertainment', 'box\\s+office'] },
-  { id: 'registry', weight: -1, ci: ['\\.xxx', 'icann', 'registry', 'domain\\s+names?'], cs: [`TLD${END}`] },
+  { id: 'registry', weight: -1, ci: ['\\.xxx', 'icann', 'registry', 'domain\\s+names?'], cs: ['TLD$'] },
   { id: 'educational-media', weight: -1, ci: ['educational\\s+media', 'media\\s+education'] },
-  { id: 'sailing', weight: -1, ci: [`yachts?${END}`, 'regatta', 'sailing'] },
+  { id: 'sailing', weight: -1, ci: ['yachts?$', 'regatta', 'sailing'] },
   {
     id: 'computing-cim',
     weight: -1,
     ci: ['wbem', 'dmtf', 'manufactur', 'marketing'],
-    cs: [`WMI${END}`],
+    cs: ['WMI$'],
     only: ['CIM', 'ICM'],
   },
   {

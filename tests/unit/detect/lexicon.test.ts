@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACRONYM_POLICIES } from '@/lib/detect/lexicon/acronym-policy';
 import { CON_CUES, PRO_CUES } from '@/lib/detect/lexicon/cues';
@@ -39,5 +41,14 @@ describe('detector lexicon', () => {
       ...[...PRO_CUES, ...CON_CUES].flatMap((c) => c.only ?? []),
     ];
     expect(named.filter((a) => !known.has(a))).toEqual([]);
+  });
+
+  it('is plain data, so a bundle that only needs the pre-check can drop it', () => {
+    const dir = resolve(__dirname, '../../../lib/detect/lexicon');
+    for (const file of readdirSync(dir)) {
+      const source = readFileSync(resolve(dir, file), 'utf8');
+      expect(source.includes('${'), `${file} interpolates into a template literal`).toBe(false);
+      expect(/\b(?:new|Object\.)\w*\(/.test(source), `${file} calls a constructor at load time`).toBe(false);
+    }
   });
 });
