@@ -1,6 +1,6 @@
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumArgs } from '../../../scripts/lib/browsers.mjs';
-import { CHROME_BUILD_DIR, readBuiltManifest } from './paths';
+import { CHROME_BUILD_DIR, snapshotBuild } from './paths';
 import { type RemoteFunction, remoteExpression, remoteResult } from './remote-function';
 import { tabOn } from './tab';
 import type { BrowserTab, ExtensionBrowser, LoggedError } from './types';
@@ -21,24 +21,27 @@ interface ExecutionContext {
 
 /**
  * Starts Debian's Chromium with the built MV3 extension loaded (Playwright, a fresh temporary
- * profile) and resolves once the extension's service worker runs.
+ * profile, a private copy of the build) and resolves once the extension's service worker runs.
  */
 export async function launchChromium(
   extensionDir: string = CHROME_BUILD_DIR,
   { headless = true }: ChromiumOptions = {},
 ): Promise<ExtensionBrowser> {
-  readBuiltManifest(extensionDir); // fails early and clearly when the build is missing
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM_PATH,
-    headless,
-    args: chromiumArgs(extensionDir),
-  });
+  const build = await snapshotBuild(extensionDir);
+  const context = await chromium
+    .launchPersistentContext('', { executablePath: CHROMIUM_PATH, headless, args: chromiumArgs(build.dir) })
+    .catch(async (error: unknown) => {
+      await build.dispose();
+      throw error;
+    });
   try {
     const worker = await extensionWorker(context);
     // `URL.origin` is "null" for non-web schemes in Node, so build the origin from the host.
-    return new ChromiumExtensionBrowser(context, `chrome-extension://${new URL(worker.url()).host}`);
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    return new ChromiumExtensionBrowser(context, origin, build.dispose);
   } catch (error) {
     await context.close();
+    await build.dispose();
     throw error;
   }
 }
@@ -66,6 +69,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
   constructor(
     private readonly context: BrowserContext,
     readonly extensionOrigin: string,
+    private readonly disposeBuild: () => Promise<void>,
   ) {
     // Context-wide events cover every page, the content scripts' isolated worlds and the service worker.
     context.on('console', (message) => {
@@ -162,6 +166,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
 
   async close(): Promise<void> {
     await this.context.close();
+    await this.disposeBuild();
   }
 
   /** The page's DevTools session, created on first use, with its live execution contexts. */

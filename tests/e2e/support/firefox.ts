@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_PATH } from '../../../scripts/lib/browsers.mjs';
 import {
@@ -10,7 +9,7 @@ import {
   type RdpTargetForm,
   WatchedTargets,
 } from './firefox-rdp';
-import { FIREFOX_BUILD_DIR, readBuiltManifest } from './paths';
+import { type BuildSnapshot, FIREFOX_BUILD_DIR, readBuiltManifest, snapshotBuild } from './paths';
 import { type RemoteFunction, remoteExpression, remoteResult } from './remote-function';
 import { tabOn } from './tab';
 import type { BrowserTab, ExtensionBrowser, LoggedError } from './types';
@@ -27,7 +26,7 @@ const GENERATED_BACKGROUND_PAGE = '_generated_background_page.html';
 
 /**
  * Starts Firefox ESR with the built extension installed (Puppeteer over WebDriver BiDi, fresh
- * temporary profile) and resolves once its background page runs.
+ * temporary profile, a private copy of the build) and resolves once its background page runs.
  *
  * The extension gets a fixed UUID (pref `extensions.webextensions.uuids`, keyed by the gecko id read
  * from the built manifest), so `moz-extension://UUID/popup.html` is known in advance. A side
@@ -58,8 +57,10 @@ export async function launchFirefox(
     },
   });
   let rdp: Rdp | undefined;
+  let build: BuildSnapshot | undefined;
   try {
-    await browser.installExtension(path.resolve(extensionDir));
+    build = await snapshotBuild(extensionDir);
+    await browser.installExtension(build.dir);
     rdp = await RdpClient.connect(rdpPort);
     const { addons } = await rdp.request<RdpPacket & { addons: Array<{ id: string; actor: string }> }>(
       'root',
@@ -77,12 +78,14 @@ export async function launchFirefox(
       geckoId,
       extensionTargets,
       backgroundUrl,
+      build.dispose,
     );
     await firefox.start();
     return firefox;
   } catch (error) {
     rdp?.close();
     await browser.close();
+    await build?.dispose();
     throw error;
   }
 }
@@ -121,6 +124,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     private readonly geckoId: string,
     private readonly extensionTargets: WatchedTargets,
     private readonly backgroundUrl: string,
+    private readonly disposeBuild: () => Promise<void>,
   ) {
     // Pages (and, in Firefox, content scripts too) report through BiDi; the background through RDP.
     browser.on('targetcreated', (target) => {
@@ -217,6 +221,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
   async close(): Promise<void> {
     this.rdp.close();
     await this.browser.close();
+    await this.disposeBuild();
   }
 
   /** The background page's RDP target, waiting for it (after install or a reload). */

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,4 +33,24 @@ export function readBuiltManifest(buildDir: string): BuiltManifest {
     throw new Error(`No built extension at ${buildDir}: run \`npm run build\` first (npm test does).`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as BuiltManifest;
+}
+
+/** A private copy of a build, and the function that deletes it. */
+export interface BuildSnapshot {
+  /** The copy's directory. */
+  dir: string;
+  /** Deletes the copy. */
+  dispose: () => Promise<void>;
+}
+
+/**
+ * Copies a build to a temporary directory for one browser to load. Browsers read extension files
+ * lazily (content scripts at injection, web-accessible chunks on demand), so a rebuild of .output while
+ * tests run (`npm run build` elsewhere in the tree) would otherwise swap files under a running test.
+ */
+export async function snapshotBuild(buildDir: string): Promise<BuildSnapshot> {
+  readBuiltManifest(buildDir); // fails early and clearly when the build is missing
+  const dir = await mkdtemp(path.join(os.tmpdir(), `iom-lens-${path.basename(buildDir)}-`));
+  await cp(buildDir, dir, { recursive: true });
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
