@@ -297,6 +297,8 @@ export const CON_CUES: readonly CueSpec[] = [
     weight: -1.5,
     ci: [
       'manx',
+      'gambling',
+      'e-gaming',
       'tynwald',
       'ronaldsway',
       'ellan\\s+vannin',
@@ -357,6 +359,8 @@ export const CON_CUES: readonly CueSpec[] = [
       'anesthe',
       'anaesthe',
       'evoked\\s+potential',
+      'neuromonitor',
+      'spinal',
     ],
     cs: ['EEG$'],
   },
@@ -381,7 +385,13 @@ export const CON_CUES: readonly CueSpec[] = [
   {
     id: 'health-policy',
     weight: -1,
-    ci: ['national\\s+academ', 'quality\\s+chasm', 'health\\s+and\\s+medicine'],
+    ci: [
+      'national\\s+academ',
+      'quality\\s+chasm',
+      'health\\s+and\\s+medicine',
+      'national\\s+research\\s+council',
+      'food\\s+and\\s+nutrition\\s+board',
+    ],
   },
   {
     id: 'cardiology',
@@ -456,6 +466,8 @@ export const CON_CUES: readonly CueSpec[] = [
       'f[ée]d[ée]ration',
       'affiliates?$',
       'collective\\s+bargaining',
+      'strikes?$',
+      'icftu',
       'syndica',
       'sindica',
       'gewerkschaft',
@@ -484,7 +496,14 @@ export const CON_CUES: readonly CueSpec[] = [
     id: 'identity-software',
     weight: -1.5,
     cs: ['Oracle$', 'OAM$', 'OID$', 'LDAP', 'SSO$', 'WebLogic'],
-    ci: ['identity\\s+manag', 'access\\s+manag', 'provisioning', 'user\\s+lifecycle', 'single\\s+sign-on'],
+    ci: [
+      'identity\\s+manag',
+      'access\\s+manag',
+      'provisioning',
+      'user\\s+lifecycle',
+      'single\\s+sign-on',
+      'connector',
+    ],
   },
   { id: 'software', weight: -0.5, ci: ['software', 'firmware', 'kernel'], only: ['ICEM', 'OIM', 'CIM'] },
   {
