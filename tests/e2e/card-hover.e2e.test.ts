@@ -96,6 +96,35 @@ const overlaps = (a: WordBox, b: NonNullable<CardState['rect']>) =>
   a.top < b.top + b.height &&
   b.top < a.top + a.height;
 
+/** WCAG relative luminance of a computed `rgb(r, g, b)` colour. */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two computed colours. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The colour schemes a tab can be switched to: both in Chromium (Playwright emulates the media feature);
+ * in Firefox only its default light one, since WebDriver BiDi cannot emulate media features yet (Puppeteer
+ * needs CDP for that). The dark styles are the same CSS in both browsers.
+ */
+async function schemesOf(tab: BrowserTab): Promise<((tab: BrowserTab) => Promise<'light' | 'dark'>)[]> {
+  if (tab.raw.kind !== 'chromium') return [async () => 'light'];
+  const page = tab.raw.page;
+  return (['light', 'dark'] as const).map((scheme) => async () => {
+    await page.emulateMedia({ colorScheme: scheme });
+    return scheme;
+  });
+}
+
 describeInBrowsers('hover cards', (suite) => {
   const open = async (path: string) => {
     const tab = await suite.browser.openTab(suite.server.url(path));
@@ -238,6 +267,21 @@ describeInBrowsers('hover cards', (suite) => {
     await tab.press('Escape');
     await waitUntil(async () => !(await card(tab)).open, { what: 'the card to close' });
     expect(await tab.evaluate(() => document.activeElement?.id ?? null)).toBe('before');
+    await tab.close();
+  });
+
+  it('is readable in light and dark color schemes', async () => {
+    const tab = await open('card/article.html');
+    for (const switchTo of await schemesOf(tab)) {
+      const scheme = await switchTo(tab);
+      const { state } = await hoverWord(tab, 'current', 'IOM');
+      const background = state.background as string;
+      expect(luminance(background) < 0.2, `${scheme} background ${background}`).toBe(scheme === 'dark');
+      expect(contrast(state.color as string, background)).toBeGreaterThanOrEqual(7);
+      await tab.press('Escape');
+      await tab.mouseMove(5, 5);
+      await waitUntil(async () => !(await card(tab)).open, { what: 'the card to close' });
+    }
     await tab.close();
   });
 
