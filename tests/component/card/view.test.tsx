@@ -70,6 +70,14 @@ describe('card view', () => {
     expect(frame.dataset.side).toBe('bottom');
   });
 
+  it('is placed within the same task as the show (microtasks only), so it paints in the next frame', async () => {
+    const { target, view } = setup();
+    view.show(target);
+    const frame = host()?.shadowRoot?.querySelector('.frame') as HTMLElement;
+    for (let i = 0; i < 50 && !frame.hasAttribute('data-placed'); i++) await Promise.resolve();
+    expect(frame.hasAttribute('data-placed')).toBe(true);
+  });
+
   it('moves focus into the card only when asked', async () => {
     const { target, view } = setup();
     view.show(target);
