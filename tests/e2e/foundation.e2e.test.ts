@@ -65,6 +65,7 @@ describeInBrowsers('built extension', (suite) => {
 
   it('opens the options page', async () => {
     const options = await suite.browser.openExtensionPage('options.html');
+    expect(options.url()).toBe(`${suite.browser.extensionOrigin}/options.html`);
     // The options page's Preact root rendered its heading (its wording belongs to the options page's tests).
     expect(await options.waitFor(() => document.querySelector('#app h1')?.textContent?.trim())).toBeTruthy();
     await options.close();

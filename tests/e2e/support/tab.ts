@@ -7,6 +7,8 @@ import { DEFAULT_WAIT_MS, type WaitOptions, waitUntil } from './wait';
 export function tabOn(raw: RawPage): BrowserTab {
   // Both drivers name these methods alike; the union only needs narrowing where signatures differ.
   const page = raw.page;
+  /** Firefox: the extension page we navigated to; Puppeteer keeps reporting about:blank for it. */
+  let extensionPageUrl: string | undefined;
   const evaluate = async <R, A>(fn: RemoteFunction<A, R>, arg?: A): Promise<R> => {
     const expression = remoteExpression(fn, arg as A);
     const json =
@@ -15,9 +17,9 @@ export function tabOn(raw: RawPage): BrowserTab {
         : await evaluateWithoutAwait(raw.page, expression);
     return remoteResult<R>(json);
   };
-  return {
+  const tab: BrowserTab = {
     raw,
-    url: () => page.url(),
+    url: () => (extensionPageUrl && page.url() === 'about:blank' ? extensionPageUrl : page.url()),
     async goto(url) {
       if (raw.kind === 'chromium') return void (await raw.page.goto(url));
       if (!url.startsWith('moz-extension:')) return void (await raw.page.goto(url));
@@ -26,10 +28,11 @@ export function tabOn(raw: RawPage): BrowserTab {
       raw.page.goto(url).catch(() => {});
       const loaded = `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
       await waitUntil(() => raw.page.evaluate(loaded), { what: `${url} to load` });
+      extensionPageUrl = url;
     },
     evaluate,
     waitFor: <R, A>(fn: RemoteFunction<A, R>, arg?: A, options?: WaitOptions) =>
-      waitUntil(() => evaluate(fn, arg), { what: `a condition in ${page.url()}`, ...options }),
+      waitUntil(() => evaluate(fn, arg), { what: `a condition in ${tab.url()}`, ...options }),
     text: (selector) => evaluate((s: string) => document.querySelector(s)?.textContent ?? null, selector),
     async hover(selector) {
       await page.hover(selector);
@@ -55,6 +58,7 @@ export function tabOn(raw: RawPage): BrowserTab {
       await page.close();
     },
   };
+  return tab;
 }
 
 /** Where {@link evaluateWithoutAwait} parks results in the page: a registered symbol, invisible to page code. */
