@@ -190,6 +190,11 @@ export function createCardController(deps: CardControllerDeps): CardController {
     }
   };
 
+  const onPointerOut = (event: PointerEvent) => {
+    // Leaving the window (onto the browser's own UI) brings no pointermove: count it as "over nothing".
+    if (event.relatedTarget === null && event.pointerType !== 'touch') intent.pointer({ kind: 'nothing' });
+  };
+
   const onPointerDown = (event: PointerEvent) => {
     // A click or tap elsewhere closes the card, as it would any popover.
     if (intent.open && (!view?.element || event.target !== view.element)) intent.close();
@@ -221,6 +226,7 @@ export function createCardController(deps: CardControllerDeps): CardController {
     const options = { passive: true, signal: listeners.signal };
     doc.addEventListener('pointermove', onPointerMove, options);
     doc.addEventListener('pointerdown', onPointerDown, options);
+    doc.addEventListener('pointerout', onPointerOut, options);
     doc.addEventListener('scroll', onScroll, { ...options, capture: true });
     doc.addEventListener('touchmove', () => intent.suspend(), options);
     win.addEventListener('resize', onScroll, options);

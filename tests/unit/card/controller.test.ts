@@ -242,6 +242,19 @@ describe('card controller', () => {
     expect(view.visible).toBeNull();
   });
 
+  it('hides the card once the pointer leaves the window', async () => {
+    installCaret();
+    start(source(pageWith(['The IOM office'], /IOM/)).mentions);
+    move(140, 8);
+    await frame();
+    await vi.advanceTimersByTimeAsync(DEFAULT_DWELL_MS);
+    document.body.dispatchEvent(
+      new PointerEvent('pointerout', { relatedTarget: null, pointerType: 'mouse', bubbles: true }),
+    );
+    await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS);
+    expect(view.visible).toBeNull();
+  });
+
   it('closes the card on Escape without the pointer moving, and keeps it closed', async () => {
     installCaret();
     start(source(pageWith(['The IOM office'], /IOM/)).mentions);
