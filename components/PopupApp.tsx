@@ -32,6 +32,8 @@ export interface PopupAppProps {
   optionsUrl: string;
   /** Opens the options page. */
   onOpenOptions: () => void;
+  /** Why the last change could not be made (a settings write refused), or null. */
+  error?: string | null;
 }
 
 /** The popup: search everything IOM Lens knows; below it, this page's mentions and the controls. */
@@ -60,6 +62,11 @@ export function PopupApp(props: PopupAppProps) {
         optionsUrl={props.optionsUrl}
         onOpenOptions={props.onOpenOptions}
       />
+      {props.error && (
+        <p class="error" role="alert" data-testid="popup-error">
+          {props.error}
+        </p>
+      )}
     </main>
   );
 }

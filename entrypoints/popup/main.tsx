@@ -42,6 +42,7 @@ function mount(root: HTMLElement) {
   let settings: Settings | null = null;
   let engine: EngineState = { kind: 'loading' };
   let engineRequested = false;
+  let error: string | null = null;
 
   const draw = () =>
     render(
@@ -51,15 +52,21 @@ function mount(root: HTMLElement) {
         paused={settings ? settings.paused : null}
         site={settings ? siteState(settings, url) : { kind: 'none' }}
         engine={engine}
+        error={error}
         initialQuery={initialQuery}
         onQueryChange={requestEngine}
         onReveal={(index) => void reveal(index)}
-        onPausedChange={(paused) => void saveSettings({ paused }).catch(showError)}
+        onPausedChange={(paused) => void saveSettings({ paused }).then(clearError, showSaveError)}
         onSiteOff={(host) => {
-          if (settings) void saveSettings({ deny: [...settings.deny, host] }).catch(showError);
+          if (settings) void saveSettings({ deny: [...settings.deny, host] }).then(clearError, showSaveError);
         }}
         onSiteOn={(host) => {
-          if (settings) void saveSettings({ deny: settings.deny.filter((p) => p !== host) }).catch(showError);
+          if (settings) {
+            void saveSettings({ deny: settings.deny.filter((p) => p !== host) }).then(
+              clearError,
+              showSaveError,
+            );
+          }
         }}
         optionsUrl={browser.runtime.getURL('/options.html')}
         onOpenOptions={() =>
@@ -155,7 +162,19 @@ function mount(root: HTMLElement) {
     }
   }
 
-  function showError(error: unknown) {
-    console.error('[iom-lens]', error);
+  function showError(reason: unknown) {
+    console.error('[iom-lens]', reason);
+  }
+
+  /** A refused settings write (quota, sync limits): said in the popup, whose control then shows the truth. */
+  function showSaveError(reason: unknown) {
+    error = reason instanceof Error ? reason.message : String(reason);
+    draw();
+  }
+
+  function clearError() {
+    if (error === null) return;
+    error = null;
+    draw();
   }
 }

@@ -131,6 +131,11 @@ describe('PopupApp', () => {
     expect(props.onOpenOptions).toHaveBeenCalled();
   });
 
+  it('says why a change could not be made', () => {
+    renderPopup({ error: 'Settings not saved: the quota is full.' });
+    expect(screen.getByRole('alert').textContent).toBe('Settings not saved: the quota is full.');
+  });
+
   it('speaks French when given French strings', () => {
     renderPopup({ t: translatorFromMessages(fr, 'fr'), page: { kind: 'ready', count: 1, mentions: [] } });
     expect(status()).toBe('1 mention sur cette page.');
