@@ -270,6 +270,27 @@ describeInBrowsers('hover cards', (suite) => {
     await tab.close();
   });
 
+  it('opens the card of a mention chosen in the popup (reveal-mention)', async () => {
+    const tab = await open('card/article.html');
+    const tabId = await suite.browser.tabId(tab);
+    const icem = await suite.browser.evaluateInContentScript(
+      tab,
+      () => globalThis.iomLens?.registry?.entries().find((e) => e.surface === 'ICEM')?.id ?? null,
+    );
+    expect(icem).not.toBeNull();
+    const reply = await suite.browser.evaluateInBackground(
+      ({ tabId, index }: { tabId: number; index: number }) =>
+        browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { index } }),
+      { tabId, index: icem as number },
+    );
+    expect(reply).toEqual({ revealed: true });
+    const state = await waitUntil(async () => ((await card(tab)).open ? card(tab) : null), {
+      what: 'the revealed mention’s card',
+    });
+    expect(state).toMatchObject({ era: 'ICEM', label: 'IOM Lens: ICEM', focused: false });
+    await tab.close();
+  });
+
   it('is readable in light and dark color schemes', async () => {
     const tab = await open('card/article.html');
     for (const switchTo of await schemesOf(tab)) {
