@@ -312,7 +312,7 @@ export function createCardController(deps: CardControllerDeps): CardController {
     async navigate(direction) {
       if (!registry || disposed) return false;
       // Only painted mentions: the ones a reader can see on the page.
-      const entries = registry.entries().filter((e) => e.highlighted);
+      const entries = registry.entries((e) => e.highlighted);
       const entry = pick(entries, direction);
       if (!entry || !revealMention(doc, win, entry)) return false;
       win.getSelection()?.removeAllRanges(); // the card marks the mention; a selection would hide the highlight

@@ -34,8 +34,12 @@ export interface MentionRegistry {
   readonly highlightedCount: number;
   /** The mention with this id, if it still exists. */
   get(id: number): MentionEntry | undefined;
-  /** The mentions in document order. */
-  entries(): MentionEntry[];
+  /**
+   * The mentions in document order; with `filter`, only those it keeps. Filter here rather than after:
+   * ordering costs a DOM comparison per step, seconds for 100,000 mentions when only the painted few
+   * (at most the cap) are wanted.
+   */
+  entries(filter?: (entry: MentionEntry) => boolean): MentionEntry[];
   /** The mention covering `offset` in text node `node` (a caret position), if any. */
   at(node: Node, offset: number): MentionEntry | undefined;
   /** Calls `listener` after each change; returns the function that stops it. */
@@ -74,9 +78,9 @@ export class MentionIndex implements MentionRegistry {
     return this.byId.get(id);
   }
 
-  entries(): MentionEntry[] {
-    const list: MentionEntry[] = [...this.byId.values()];
-    return list.sort(compareDocumentOrder);
+  entries(filter?: (entry: MentionEntry) => boolean): MentionEntry[] {
+    const all: MentionEntry[] = [...this.byId.values()];
+    return (filter ? all.filter(filter) : all).sort(compareDocumentOrder);
   }
 
   at(node: Node, offset: number): MentionEntry | undefined {

@@ -11,8 +11,7 @@ export const REPORT_DEBOUNCE_MS = 250;
 export function buildReport(url: string, registry: MentionRegistry | null): PageReport {
   if (registry === null) return { url, count: 0, highlighted: 0, mentions: [] };
   const mentions: ReportedMention[] = [];
-  for (const entry of registry.entries()) {
-    if (!entry.highlighted) continue;
+  for (const entry of registry.entries((e) => e.highlighted)) {
     mentions.push({ index: entry.id, surface: entry.surface, era: entry.era, snippet: entry.snippet });
   }
   return { url, count: registry.size, highlighted: registry.highlightedCount, mentions };
