@@ -44,8 +44,8 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
             </>
           )}
           <ul class="claims">
-            {c.claims.map((claim, i) => (
-              <li key={`${claim.source.id}-${i}`} data-verdict={claim.verdict}>
+            {c.claims.map((claim) => (
+              <li key={claim.id} data-verdict={claim.verdict}>
                 <span class={`verdict ${claim.verdict}`}>{t(VERDICT_KEYS[claim.verdict])}</span>{' '}
                 <span class="claim-value">{claim.value}</span>
                 <span class="claim-source"> — {claim.source.title}</span>

@@ -194,6 +194,7 @@ function conflictOf(fact: CompiledFact, titles: ReadonlyMap<string, string>): Ca
     .filter((c) => c.verdict !== 'superseded')
     .flatMap((c) =>
       sourceOf(c.source, titles).map((source) => ({
+        id: c.id,
         value: c.display,
         source,
         verdict: c.verdict,

@@ -42,6 +42,8 @@ export interface CardSource {
 
 /** One claim about a fact whose sources disagree, as the conflict details list it. */
 export interface CardClaim {
+  /** Claim id in the dataset. */
+  id: string;
   /** The value the source claims, written for people. */
   value: string;
   /** The source making the claim. */

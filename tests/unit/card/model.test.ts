@@ -75,7 +75,7 @@ describe('card model', () => {
     expect(un?.conflicts.map((c) => c.property)).toEqual(['un-relationship', 'un-related-since']);
     const since = un?.conflicts[1];
     expect(since?.note).toBe('Agreement signed on 19 September 2016.');
-    expect(since?.claims).toEqual([
+    expect(since?.claims.map(({ id: _id, ...claim }) => claim)).toEqual([
       {
         value: '19 September 2016',
         source: { id: 'un-press', title: 'UN press release' },
