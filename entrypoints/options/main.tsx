@@ -6,6 +6,7 @@ import { type EraInfo, OptionsApp } from '@/components/OptionsApp';
 import names from '@/data/compiled/names.json';
 import { type MessageKey, translatorFromBrowser } from '@/lib/i18n';
 import { eraLabels } from '@/lib/i18n/eras';
+import { saveFailureText, settingsFileProblemText } from '@/lib/i18n/settings-messages';
 import {
   defaultSettings,
   ERAS,
@@ -37,11 +38,11 @@ function mount(root: HTMLElement) {
         settings={settings}
         eras={eras}
         onSave={async (patch) => {
-          settings = await saveSettings(patch);
+          settings = await saveSettings(patch).catch(localizeSaveError);
           draw();
         }}
         onReset={async () => {
-          settings = await saveSettings(defaultSettings());
+          settings = await saveSettings(defaultSettings()).catch(localizeSaveError);
           draw();
         }}
         onExport={() => {
@@ -49,11 +50,11 @@ function mount(root: HTMLElement) {
         }}
         onImport={async (text) => {
           const parsed = parseSettingsFile(text);
-          if (!parsed.ok) return parsed.error;
+          if (!parsed.ok) return settingsFileProblemText(t, parsed.problem);
           try {
             settings = await saveSettings(parsed.settings);
           } catch (e) {
-            return e instanceof SettingsError ? e.message : String(e);
+            return e instanceof SettingsError ? saveFailureText(t, e.reason) : String(e);
           }
           draw();
           return null;
@@ -61,6 +62,12 @@ function mount(root: HTMLElement) {
       />,
       root,
     );
+
+  /** Rethrows a refused save with its reason in the UI's language (the view shows the message). */
+  function localizeSaveError(error: unknown): never {
+    if (error instanceof SettingsError) throw new Error(saveFailureText(t, error.reason));
+    throw error;
+  }
 
   draw();
   watchSettings((next) => {

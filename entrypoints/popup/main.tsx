@@ -168,8 +168,15 @@ function mount(root: HTMLElement) {
 
   /** A refused settings write (quota, sync limits): said in the popup, whose control then shows the truth. */
   function showSaveError(reason: unknown) {
-    error = reason instanceof Error ? reason.message : String(reason);
-    draw();
+    void import('@/lib/i18n/settings-messages').then(({ saveFailureText }) => {
+      const failure = (reason as { reason?: Parameters<typeof saveFailureText>[1] }).reason;
+      error = failure
+        ? saveFailureText(t, failure)
+        : reason instanceof Error
+          ? reason.message
+          : String(reason);
+      draw();
+    });
   }
 
   function clearError() {

@@ -3,9 +3,11 @@
  * IOM Lens runs, and the export/import file format.
  */
 export {
+  type ExpectedSetting,
   type ParsedSettingsFile,
   parseSettingsFile,
   SETTINGS_FILE_NAME,
+  type SettingsFileProblem,
   serializeSettingsFile,
 } from './file';
 export { hostMatches, hostOf, isActiveOn, normalizeHostPattern, type SiteRules } from './host-patterns';
@@ -27,6 +29,7 @@ export { type SiteState, siteState } from './site-state';
 export {
   createSettingsStore,
   loadSettings,
+  type SaveFailure,
   SettingsError,
   type SettingsStore,
   saveSettings,

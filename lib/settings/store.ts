@@ -15,9 +15,24 @@ export const SETTINGS_KEY = 'sync:settings' as const;
 /** Chrome's `storage.sync` QUOTA_BYTES_PER_ITEM; Firefox's limit is the same order. Checked before writing. */
 export const SYNC_ITEM_QUOTA_BYTES = 8192;
 
-/** A save that did not happen; `message` is fit to show to the person. */
+/** Why a save did not happen, as data (the UI words it in its own language). */
+export type SaveFailure =
+  | { kind: 'invalid'; path: string }
+  | { kind: 'too-large'; bytes: number; limit: number }
+  | { kind: 'quota' }
+  | { kind: 'rate' }
+  | { kind: 'storage' };
+
+/** A save that did not happen: `message` in English (logs, tests), `reason` as data. */
 export class SettingsError extends Error {
   override name = 'SettingsError';
+  constructor(
+    message: string,
+    /** Why, for messages in the UI's language. */
+    readonly reason: SaveFailure,
+  ) {
+    super(message);
+  }
 }
 
 /** The settings operations, bound to one storage item. */
@@ -59,7 +74,10 @@ export function createSettingsStore(): SettingsStore {
     if (!parsed.success) {
       const issue = parsed.issues[0];
       const path = v.getDotPath(issue);
-      throw new SettingsError(`Settings not saved: ${path ? `${path}: ` : ''}${issue.message}.`);
+      throw new SettingsError(`Settings not saved: ${path ? `${path}: ` : ''}${issue.message}.`, {
+        kind: 'invalid',
+        path: path ?? 'settings',
+      });
     }
     const current = await load();
     const { eras, ...rest } = parsed.output;
@@ -72,12 +90,13 @@ export function createSettingsStore(): SettingsStore {
     if (bytes > SYNC_ITEM_QUOTA_BYTES) {
       throw new SettingsError(
         `Settings not saved: they take ${bytes} bytes and the browser syncs at most ${SYNC_ITEM_QUOTA_BYTES} per item. Remove some sites from the lists.`,
+        { kind: 'too-large', bytes, limit: SYNC_ITEM_QUOTA_BYTES },
       );
     }
     try {
       await getItem().setValue(next);
     } catch (error) {
-      throw new SettingsError(`Settings not saved: ${storageErrorText(error)}`);
+      throw new SettingsError(`Settings not saved: ${storageErrorText(error)}`, storageFailure(error));
     }
     return next;
   };
@@ -111,6 +130,13 @@ function storageErrorText(error: unknown): string {
   }
   if (/quota/i.test(text)) return `the browser's storage quota for synced settings is full (${text}).`;
   return `the browser could not store them (${text}).`;
+}
+
+function storageFailure(error: unknown): SaveFailure {
+  const text = errorText(error);
+  if (/MAX_WRITE_OPERATIONS/i.test(text)) return { kind: 'rate' };
+  if (/quota/i.test(text)) return { kind: 'quota' };
+  return { kind: 'storage' };
 }
 
 let defaultStore: SettingsStore | undefined;

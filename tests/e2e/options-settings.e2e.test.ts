@@ -47,7 +47,7 @@ describeInBrowsers('options page', (suite) => {
       () => document.querySelector('[data-testid="backup-status"] [role="alert"]')?.textContent,
     );
     expect(message).toBe(
-      `broken.json was not imported; nothing changed. Not valid JSON: line 4, column 3: expected ',' or '}' after the property value, found "\\"".`,
+      'broken.json was not imported; nothing changed. The file is not valid JSON: the error is at line 4, column 3.',
     );
     await chooseFile(
       options,
@@ -61,7 +61,7 @@ describeInBrowsers('options page', (suite) => {
         return text.startsWith('wrong.json') ? text : null;
       }),
     ).toBe(
-      'wrong.json was not imported; nothing changed. settings.hoverDelayMs: expected a number of milliseconds, found "fast".',
+      'wrong.json was not imported; nothing changed. settings.hoverDelayMs should be a whole number of milliseconds from 0 to 2000, not "fast".',
     );
     expect(await storedSettings(options)).toEqual(before);
     await storeSettings(options, null);

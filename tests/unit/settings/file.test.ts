@@ -91,4 +91,37 @@ describe('settings file', () => {
     );
     expect(r).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, deny: ['x.org'] } });
   });
+
+  it('also gives the reason as data, for messages in the UI language', () => {
+    const problem = (text: string) => {
+      const r = parseSettingsFile(text);
+      if (r.ok) throw new Error('expected a refusal');
+      return r.problem;
+    };
+    expect(problem('{\n "a": }')).toEqual({ kind: 'syntax', line: 2, column: 7 });
+    expect(problem('[]')).toEqual({ kind: 'not-settings' });
+    expect(problem(JSON.stringify({ format: 'iom-lens-settings', version: 'x', settings: {} }))).toEqual({
+      kind: 'bad-version',
+    });
+    expect(problem(JSON.stringify({ format: 'iom-lens-settings', version: 7, settings: {} }))).toEqual({
+      kind: 'newer-version',
+      version: 7,
+    });
+    expect(problem(file({ colour: 'red' }))).toEqual({ kind: 'unknown-field', path: 'settings.colour' });
+    expect(problem(file({ hoverDelayMs: 'fast' }))).toEqual({
+      kind: 'invalid',
+      path: 'settings.hoverDelayMs',
+      expected: 'delay',
+      found: '"fast"',
+    });
+    expect(problem(file({ deny: ['ok.org', 'not a host'] }))).toMatchObject({
+      expected: 'host',
+      path: 'settings.deny.1',
+    });
+    expect(problem(file({ allow: 'x' }))).toMatchObject({ expected: 'hosts' });
+    expect(problem(file({ eras: { ICM: 1 } }))).toMatchObject({
+      expected: 'boolean',
+      path: 'settings.eras.ICM',
+    });
+  });
 });

@@ -98,6 +98,7 @@ describe('settings store', () => {
     const error = await store.save({ paused: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as Error).message).toMatch(/storage quota for synced settings is full/);
+    expect((error as SettingsError).reason).toEqual({ kind: 'quota' });
     vi.restoreAllMocks();
     await expect(store.load()).resolves.toEqual({ ...DEFAULT_SETTINGS, hoverDelayMs: 100 });
   });
@@ -105,9 +106,9 @@ describe('settings store', () => {
   it('refuses settings too large to sync before writing them', async () => {
     const store = createSettingsStore();
     const deny = Array.from({ length: 190 }, (_, i) => `a-rather-long-host-name-number-${i}.example.org`);
-    await expect(store.save({ deny })).rejects.toThrow(
-      /take \d+ bytes and the browser syncs at most 8192 per item/,
-    );
+    const error = await store.save({ deny }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/take \d+ bytes and the browser syncs at most 8192 per item/);
+    expect((error as SettingsError).reason).toMatchObject({ kind: 'too-large', limit: 8192 });
     await expect(store.load()).resolves.toEqual(DEFAULT_SETTINGS);
   });
 
