@@ -61,6 +61,21 @@ function classify(acronym: string, expansion: string, side: 'before' | 'after'):
 }
 
 /**
+ * The first long name ending after `offset` (long names are sorted and do not overlap): a binary search,
+ * so a block packed with definitions stays linear.
+ */
+function longFormAfter(longForms: readonly LongFormHit[], offset: number): LongFormHit | undefined {
+  let lo = 0;
+  let hi = longForms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((longForms[mid]?.end ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return longForms[lo];
+}
+
+/**
  * Reads a definition around an acronym: `Long Form (ACR)`, `Long Form ( ACR )` or `ACR (Long Form)`.
  * The organization's own long names (already found in the block) make it 'own'; a known look-alike or an
  * expansion whose initials fit the acronym makes it 'foreign'.
@@ -79,8 +94,9 @@ export function findDefinition(
     // Long Form (ACR)
     let end = before;
     while (end > 0 && isSpace(text[end - 1])) end--;
-    const own = longForms.find((f) => f.end === end);
-    if (own) return { meaning: 'own', expansion: text.slice(own.start, own.end), lang: own.lang };
+    const own = longFormAfter(longForms, end - 1);
+    if (own?.end === end)
+      return { meaning: 'own', expansion: text.slice(own.start, own.end), lang: own.lang };
     return classify(hit.acronym, precedingSegment(text, end), 'before');
   }
 
@@ -94,7 +110,9 @@ export function findDefinition(
     close++;
   }
   if (close >= text.length || !CLOSERS.includes(text.charAt(close))) return undefined;
-  const own = longForms.find((f) => f.start > open && f.end <= close);
-  if (own) return { meaning: 'own', expansion: text.slice(own.start, own.end), lang: own.lang };
+  const own = longFormAfter(longForms, open);
+  if (own && own.start > open && own.end <= close) {
+    return { meaning: 'own', expansion: text.slice(own.start, own.end), lang: own.lang };
+  }
   return classify(hit.acronym, text.slice(open + 1, close).trim(), 'after');
 }
