@@ -13,7 +13,10 @@ const run = (args: string[], input?: string) =>
     encoding: 'utf8',
   });
 
-describe('detect command line', () => {
+/** Each test starts tsx in a child process: seconds on a loaded machine. */
+const SPAWN_TIMEOUT_MS = 60_000;
+
+describe('detect command line', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('prints one JSON line per passage with span, surface, name and confidence, and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iom-detect-'));
     const file = join(dir, 'in.jsonl');

@@ -40,7 +40,10 @@ function time(run: () => unknown): number {
   return performance.now() - t0;
 }
 
-describe('detector on hostile input', () => {
+/** Several interleaved rounds on up to 48,000 characters each: generous for a loaded shared machine. */
+const TEST_TIMEOUT_MS = 60_000;
+
+describe('detector on hostile input', { timeout: TEST_TIMEOUT_MS }, () => {
   it.each(Object.entries(HOSTILE))('runs in linear time: %s', (_name, make) => {
     const small = make(N);
     const large = make(4 * N);
