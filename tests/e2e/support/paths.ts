@@ -18,7 +18,7 @@ export const FIXTURES_DIR = path.join(PROJECT_ROOT, 'tests', 'e2e', 'fixtures');
 
 /** The parts of a built manifest the test support reads. */
 export interface BuiltManifest {
-  /** Extension name (Chromium names the content script's world after it). */
+  /** Extension name, or a `__MSG_…__` key when localized. */
   name: string;
   /** Firefox only: the fixed add-on id. */
   browser_specific_settings?: { gecko?: { id?: string } };
