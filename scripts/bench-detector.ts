@@ -5,15 +5,15 @@
  *
  *   npm run bench:detector        (also run by npm run bench)
  *
- * MB = 10^6 bytes of UTF-8. Figures are medians of RUNS runs after a warm-up; the machine is shared, so
- * compare ratios rather than absolute numbers. Exits 1 when text without mentions runs below TARGET_MBPS.
+ * MB = 10^6 bytes of UTF-8. Figures are medians of RUNS runs after a warm-up, the rows of a case measured
+ * in turns; the machine is shared, so compare ratios rather than absolute numbers. Exits 1 when text without mentions runs below TARGET_MBPS.
  */
 import { analyzeBlock, detect, hasCandidate, resolveDocument } from '@/lib/detect';
 
 /** Size of each generated text: several MB, like a very long page. */
 const TEXT_BYTES = 8_000_000;
 /** Measured runs per case; the median is reported. */
-const RUNS = 7;
+const RUNS = 9;
 /** Required throughput on text without mentions (issue 4). */
 const TARGET_MBPS = 100;
 /** One mention sentence about every this many characters in the "with mentions" text. */
@@ -135,15 +135,21 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function time(fn: () => unknown): number {
-  fn(); // warm-up: compiles the regexes and lets V8 optimise
-  const runs: number[] = [];
+/**
+ * Medians of RUNS timings of each case, run in turns (baseline, detector, …, baseline, detector, …) so a
+ * load spike on the shared machine hits every row alike; one warm-up turn first compiles the regexes.
+ */
+function timeSideBySide(fns: readonly (() => unknown)[]): number[] {
+  for (const fn of fns) fn();
+  const runs: number[][] = fns.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    fn();
-    runs.push(performance.now() - t0);
+    fns.forEach((fn, j) => {
+      const t0 = performance.now();
+      fn();
+      runs[j]?.push(performance.now() - t0);
+    });
   }
-  return median(runs);
+  return runs.map(median);
 }
 
 function baseline(text: string): number {
@@ -163,14 +169,16 @@ function measure(name: string, text: string): { rows: Row[]; mentions: number } 
   const bytes = Buffer.byteLength(text, 'utf8');
   const blocks = text.split('\n\n');
   const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
-  const base = time(() => baseline(text));
   let mentions = 0;
-  const perBlock = time(() => {
-    const result = resolveDocument(blocks.map(analyzeBlock));
-    mentions = result.reduce((n, list) => n + list.length, 0);
-  });
-  const whole = time(() => detect(text));
-  const precheck = time(() => blocks.filter(hasCandidate).length);
+  const [base = 0, perBlock = 0, whole = 0, precheck = 0] = timeSideBySide([
+    () => baseline(text),
+    () => {
+      const result = resolveDocument(blocks.map(analyzeBlock));
+      mentions = result.reduce((n, list) => n + list.length, 0);
+    },
+    () => detect(text),
+    () => blocks.filter(hasCandidate).length,
+  ]);
   const row = (label: string, ms: number): Row => ({ label, mbps: mbps(ms), ratio: base / ms });
   console.log(`\n${name}: ${(bytes / 1e6).toFixed(1)} MB, ${blocks.length} blocks, ${mentions} mentions`);
   const rows = [
