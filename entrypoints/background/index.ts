@@ -14,7 +14,8 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id ?? null;
       if (tabId !== null) {
         reports.set(tabId, report);
-        void action.setBadgeText({ tabId, text: badgeText(report.count) });
+        // The tab may close between its report and the badge update (Firefox rejects "Invalid tab ID").
+        action.setBadgeText({ tabId, text: badgeText(report.count) }).catch(() => reports.forget(tabId));
       }
       return { tabId };
     },
