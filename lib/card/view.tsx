@@ -25,6 +25,8 @@ export function createCardView(dataset: CardDataset, deps: CardViewDeps): CardVi
 
   const ensureHost = () => {
     host ??= createCardHost(doc, cardCss);
+    // The page may have removed the host (a sweep of unknown elements): put the same one back.
+    if (!host.host.isConnected) (doc.documentElement ?? doc).append(host.host);
     return host;
   };
 
