@@ -101,7 +101,17 @@ export function createSettingsStore(): SettingsStore {
     return next;
   };
 
-  const watch = (cb: (s: Settings) => void) => getItem().watch((raw) => cb(coerceSettings(raw, warn)));
+  const watch = (cb: (s: Settings) => void) => {
+    const unwatch = getItem().watch((raw) => cb(coerceSettings(raw, warn)));
+    return () => {
+      try {
+        unwatch();
+      } catch {
+        // The extension was updated or removed under the page: its storage API is gone (Chromium throws
+        // "Extension context invalidated"), and the listener with it. The caller's cleanup must go on.
+      }
+    };
+  };
 
   return { load, save, watch };
 }
