@@ -3,6 +3,7 @@ import { startHoverCards } from '@/lib/card/content';
 import { hasCandidate } from '@/lib/detect';
 import { listen, send } from '@/lib/messaging';
 import { type ContentLens, DECIDER_GLOBAL, type MentionDecider, startContentLens } from '@/lib/page';
+import { removeLeftovers, startPageGuard } from '@/lib/page/page-guard';
 import { isActiveOn, loadSettings, watchSettings } from '@/lib/settings';
 
 /** The lens as seen from the content script's own world (tests and the benchmark read it; pages cannot). */
@@ -23,6 +24,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (ctx.isInvalid) return;
+    removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
     const lens = startContentLens({
       doc: document,
       win: window,
@@ -32,6 +34,16 @@ export default defineContentScript({
       signal: ctx.signal,
     });
     const cards = startHoverCards(lens, ctx.signal);
+    startPageGuard({
+      doc: document,
+      win: window,
+      registry: (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights,
+      lens,
+      isContextValid: () => ctx.isValid,
+      onGiveUp: (repairs) =>
+        console.info(`[iom-lens] stopped on this page: it removed IOM Lens's highlights ${repairs} times`),
+      signal: ctx.signal,
+    });
     const unlisten = listen(browser.runtime, {
       'reveal-mention': ({ index }) => {
         const revealed = lens.reveal(index);
