@@ -52,16 +52,27 @@ const warn = (message: string) => console.warn(`[iom-lens] ${message}`);
  * defining it is deferred to first use (nothing happens at import time).
  */
 export function createSettingsStore(): SettingsStore {
-  let item: ReturnType<typeof defineItem> | undefined;
+  let item: Promise<ReturnType<typeof defineItem>> | undefined;
   const getItem = () => {
-    item ??= defineItem();
+    item ??= storage.getMeta<{ v?: unknown }>(SETTINGS_KEY).then(
+      (meta) => {
+        const stored = typeof meta?.v === 'number' ? meta.v : 0;
+        if (stored > SETTINGS_VERSION) {
+          warn(
+            `the settings were saved by a newer IOM Lens (layout ${stored}); reading the fields this one knows`,
+          );
+        }
+        return defineItem(stored > SETTINGS_VERSION);
+      },
+      () => defineItem(false),
+    );
     return item;
   };
 
   const load = async (): Promise<Settings> => {
     let raw: unknown;
     try {
-      raw = await getItem().getValue();
+      raw = await (await getItem()).getValue();
     } catch (error) {
       warn(`could not read the settings (${errorText(error)}); using the defaults`);
       return defaultSettings();
@@ -94,7 +105,7 @@ export function createSettingsStore(): SettingsStore {
       );
     }
     try {
-      await getItem().setValue(next);
+      await (await getItem()).setValue(next);
     } catch (error) {
       throw new SettingsError(`Settings not saved: ${storageErrorText(error)}`, storageFailure(error));
     }
@@ -102,7 +113,8 @@ export function createSettingsStore(): SettingsStore {
   };
 
   const watch = (cb: (s: Settings) => void) => {
-    const unwatch = getItem().watch((raw) => cb(coerceSettings(raw, warn)));
+    // The key itself, not the item: watching needs no migration, and defining the item is async.
+    const unwatch = storage.watch<unknown>(SETTINGS_KEY, (raw) => cb(coerceSettings(raw ?? null, warn)));
     return () => {
       try {
         unwatch();
@@ -116,7 +128,13 @@ export function createSettingsStore(): SettingsStore {
   return { load, save, watch };
 }
 
-function defineItem() {
+/**
+ * The settings item. Settings synced from a newer IOM Lens (on another device) are read as they are,
+ * each field validated, never migrated "down": @wxt-dev/storage refuses that with a console error in
+ * every page and extension page that reads them.
+ */
+function defineItem(newer: boolean) {
+  if (newer) return storage.defineItem<unknown>(SETTINGS_KEY, { fallback: null });
   return storage.defineItem<unknown>(SETTINGS_KEY, {
     version: SETTINGS_VERSION,
     migrations: MIGRATIONS,
