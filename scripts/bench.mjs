@@ -27,6 +27,11 @@ const BENCHMARKS = [
     title: 'Popup: first render in Chromium (built extension) and search per query over the dataset',
     command: [tsx, 'scripts/bench-popup.ts'],
   },
+  {
+    name: 'page',
+    title: 'Content script in Chromium (built extension) against a no-op content script, textContent + regex and mark.js',
+    command: [tsx, 'scripts/bench-page.mjs'],
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { isBlock, isLineBreak, isSkipped } from './dom-rules';
+import { isBlock, isBlockKind, isEditingHost, Kind, kindOf } from './dom-rules';
 
 /**
  * A run of page text the detector reads as one string: text nodes between two block edges, joined.
@@ -90,13 +90,15 @@ export function walkInto(builder: BlockBuilder, root: Node): void {
       builder.text(node as Text);
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (isSkipped(el)) {
-        if (isBlock(el)) builder.end();
+      const kind = kindOf(el);
+      if (kind === Kind.LineBreak) builder.separate(LINE_BREAK);
+      else if (kind === Kind.SkippedBlock) builder.end();
+      else if (kind === Kind.Skipped) builder.separate(OBJECT_MARK);
+      else if (isEditingHost(el)) {
+        if (isBlockKind(kind)) builder.end();
         else builder.separate(OBJECT_MARK);
-      } else if (isLineBreak(el)) {
-        builder.separate(LINE_BREAK);
       } else {
-        if (isBlock(el)) builder.end();
+        if (kind !== Kind.Inline) builder.end();
         descend = el.firstChild !== null;
       }
     }

@@ -8,10 +8,17 @@ import { STYLE_ATTRIBUTE } from './highlighter';
  */
 
 /**
- * Most regions rescanned one by one per batch: past this many, one full rescan (debounced) is cheaper
- * than deciding which of hundreds of small regions overlap.
+ * Most regions rescanned one by one per batch: past this many, regions are merged into their common
+ * ancestors (one rescan of a list beats hundreds of rescans of its items, and keeps the overlap
+ * checks short).
  */
 export const MAX_REGIONS_PER_BATCH = 200;
+
+/**
+ * Records between two flushes past which each childList record is only noted by its parent, without
+ * looking at its nodes and siblings: a page rebuilding itself should not pay per node for our sake.
+ */
+export const BURST_RECORDS = 500;
 
 /** What a batch of changes asks for. */
 export interface ChangeBatch {
@@ -65,7 +72,14 @@ export class ChangeCollector {
 
   private addChildList(record: MutationRecord): void {
     const { addedNodes, removedNodes } = record;
+    // A parent already due for a rescan needs no finer look; nor does anything during a burst, whose
+    // many small regions would be merged into their ancestors anyway (see take()).
+    if (this.targets.has(record.target)) return;
     if (allMatch(addedNodes, isOwnNode) && allMatch(removedNodes, isOwnNode)) return;
+    if (this.records > BURST_RECORDS) {
+      this.targets.add(record.target);
+      return;
+    }
     // Whole blocks inserted or removed between blocks leave the text around them as it was.
     const isolated =
       isBlockBoundary(record.previousSibling) &&
@@ -109,8 +123,21 @@ export class ChangeCollector {
     this.targets.clear();
     this.inserted.clear();
     this.records = 0;
-    if (full || found.size > MAX_REGIONS_PER_BATCH) return { regions: [], full: true };
-    return { regions: outermost(found), full: false };
+    if (full) return { regions: [], full: true };
+    // Many small regions (a feed adding hundreds of items) become their common ancestors, level by
+    // level, so one rescan covers them; only when that reaches the body is the whole page rescanned.
+    let regions = outermost(found);
+    while (regions.length > MAX_REGIONS_PER_BATCH) {
+      const up = new Set<Element>();
+      for (const region of regions) {
+        const parent = region.parentElement;
+        const next = parent === null ? null : regionOf(parent, body);
+        if (next === body) return { regions: [], full: true };
+        if (next !== null) up.add(next);
+      }
+      regions = outermost(up);
+    }
+    return { regions, full: false };
   }
 }
 

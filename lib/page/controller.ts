@@ -97,7 +97,23 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
       // SPA navigations without a Navigation API event show up as page changes.
       onPageChange: () => urls.check(),
     });
-    lens.start();
+    startWhenParsed(lens);
+  };
+
+  /**
+   * Starts `started` once the document is parsed. The content script runs at document_start so that
+   * the style element is in place before the page's first style pass; scanning a half-parsed page
+   * would only scan it twice.
+   */
+  const startWhenParsed = (started: PageLens<A>) => {
+    if (doc.readyState !== 'loading') return started.start();
+    doc.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        if (lens === started) started.start();
+      },
+      { once: true, signal },
+    );
   };
 
   const turnOff = () => {

@@ -35,11 +35,7 @@ const SKIPPED = new Set([
 /** Prefix of every element the extension adds to pages (its UI hosts). */
 export const OWN_ELEMENT_PREFIX = 'iom-lens-';
 
-/**
- * Elements laid out as blocks by default: text never runs across their edges, so each starts and ends
- * a block of text. Custom elements (names with a hyphen) count as blocks too: they are mostly layout
- * wrappers, and gluing the text of two of them would create words that are not on the page.
- */
+/** Elements laid out as blocks by default: text never runs across their edges. */
 const BLOCKS = new Set([
   'address',
   'article',
@@ -132,33 +128,78 @@ const CONTAINERS = new Set([
   'address',
 ]);
 
+/** How an element shapes the text around it (one lookup per element: the scan's hot path). */
+export const Kind = {
+  /** Phrasing content: its text joins the text around it. */
+  Inline: 0,
+  /** A block that the pre-scan reads whole (p, h1, dt…). */
+  Block: 1,
+  /** A block that the pre-scan walks into (div, section, li…). */
+  Container: 2,
+  /** Never read; stands in the text as a mark (code, input…). */
+  Skipped: 3,
+  /** Never read, and laid out as a block (pre). */
+  SkippedBlock: 4,
+  /** `<br>`: a line break inside the block. */
+  LineBreak: 5,
+} as const;
+
+/** One of the kinds above. */
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+const KINDS = new Map<string, Kind>();
+for (const name of BLOCKS) KINDS.set(name, Kind.Block);
+for (const name of CONTAINERS) KINDS.set(name, Kind.Container);
+for (const name of SKIPPED) KINDS.set(name, BLOCKS.has(name) ? Kind.SkippedBlock : Kind.Skipped);
+KINDS.set('br', Kind.LineBreak);
+
+/** The element's kind by its tag name alone (editing hosts are found by `isSkipped`). */
+export function kindOf(el: Element): Kind {
+  const name = el.localName;
+  const kind = KINDS.get(name);
+  if (kind !== undefined) return kind;
+  if (!name.includes('-')) return Kind.Inline;
+  return name.startsWith(OWN_ELEMENT_PREFIX) ? Kind.SkippedBlock : Kind.Container;
+}
+
 /** True for elements the extension itself adds (`iom-lens-*`). */
 export function isOwnElement(el: Element): boolean {
   return el.localName.startsWith(OWN_ELEMENT_PREFIX);
 }
 
 /** True when the element's own value says it is editable (`contenteditable` other than "false"). */
-function isEditingHost(el: Element): boolean {
+export function isEditingHost(el: Element): boolean {
   const value = el.getAttribute('contenteditable');
   return value !== null && value.toLowerCase() !== 'false';
 }
 
-/** True when the element and everything inside it are left alone: skipped tags, editors, our own UI. */
-export function isSkipped(el: Element): boolean {
-  const name = el.localName;
-  return SKIPPED.has(name) || name.startsWith(OWN_ELEMENT_PREFIX) || isEditingHost(el);
+/** True for the skipped kinds. */
+export function isSkippedKind(kind: Kind): boolean {
+  return kind === Kind.Skipped || kind === Kind.SkippedBlock;
 }
 
-/** True when the element starts and ends blocks of text. */
+/** True for the kinds that start and end blocks of text. */
+export function isBlockKind(kind: Kind): boolean {
+  return kind === Kind.Block || kind === Kind.Container || kind === Kind.SkippedBlock;
+}
+
+/** True when the element and everything inside it are left alone: skipped tags, editors, our own UI. */
+export function isSkipped(el: Element): boolean {
+  return isSkippedKind(kindOf(el)) || isEditingHost(el);
+}
+
+/**
+ * True when the element starts and ends blocks of text. Custom elements (names with a hyphen) count as
+ * blocks: they are mostly layout wrappers, and gluing the text of two of them would create words that
+ * are not on the page.
+ */
 export function isBlock(el: Element): boolean {
-  const name = el.localName;
-  return BLOCKS.has(name) || name.includes('-');
+  return isBlockKind(kindOf(el));
 }
 
 /** True when the pre-scan should walk into the element rather than read its text whole. */
 export function isContainer(el: Element): boolean {
-  const name = el.localName;
-  return CONTAINERS.has(name) || name.includes('-');
+  return kindOf(el) === Kind.Container;
 }
 
 /** True when the element is a line break: it separates words but does not end a block. */

@@ -55,6 +55,9 @@ export interface LensDeps<A> {
   onPageChange?: () => void;
 }
 
+/** Kinds of work the lens does on the page's main thread. */
+export type SlicePhase = 'scan' | 'analyze' | 'resolve' | 'paint' | 'flush' | 'observe';
+
 /** Figures about the lens's work, for tests and the benchmark (milliseconds from `performance.now()`). */
 export interface LensStats {
   /** When `start()` ran. */
@@ -67,6 +70,10 @@ export interface LensStats {
   slices: number;
   /** The longest slice so far. */
   longestSliceMs: number;
+  /** What the longest slice was doing. */
+  longestSlicePhase: SlicePhase | null;
+  /** Time spent per kind of work. */
+  phaseMs: Record<SlicePhase, number>;
   /** Time spent in slices and mutation callbacks, in total. */
   workMs: number;
   /** Full scans started. */
@@ -136,6 +143,8 @@ export class PageLens<A = unknown> {
       firstScanDoneAt: null,
       slices: 0,
       longestSliceMs: 0,
+      longestSlicePhase: null,
+      phaseMs: { scan: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
       workMs: 0,
       fullScans: 0,
       regionScans: 0,
@@ -234,10 +243,15 @@ export class PageLens<A = unknown> {
     return this.deps.win.performance.now();
   }
 
-  private recordSlice(ms: number): void {
-    this.stats.slices++;
-    this.stats.workMs += ms;
-    if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
+  private recordSlice(ms: number, phase: SlicePhase): void {
+    const { stats } = this;
+    stats.slices++;
+    stats.workMs += ms;
+    stats.phaseMs[phase] += ms;
+    if (ms > stats.longestSliceMs) {
+      stats.longestSliceMs = ms;
+      stats.longestSlicePhase = phase;
+    }
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -258,7 +272,7 @@ export class PageLens<A = unknown> {
     if (this.flushTimer === undefined) {
       this.flushTimer = setTimeout(() => this.flush(), MUTATION_FLUSH_DELAY_MS);
     }
-    this.stats.workMs += this.now() - started;
+    this.recordSlice(this.now() - started, 'observe');
   }
 
   /** A text node of the page changed or left: its record needs checking, its mentions go now. */
@@ -286,7 +300,7 @@ export class PageLens<A = unknown> {
     // Even without regions to scan, removed blocks must leave the index.
     this.pendingCommit = true;
     this.deps.onPageChange?.();
-    this.recordSlice(this.now() - started);
+    this.recordSlice(this.now() - started, 'flush');
     this.kick();
   }
 
@@ -332,9 +346,7 @@ export class PageLens<A = unknown> {
         // Changes already queued are scanned first, so one commit covers them all.
         this.pendingCommit = false;
         if (!(await this.analyze(signal))) return;
-        const started = this.now();
-        this.commit();
-        this.recordSlice(this.now() - started);
+        if (!(await this.commit(signal))) return;
         continue;
       } else {
         return;
@@ -393,7 +405,7 @@ export class PageLens<A = unknown> {
       now: () => this.now(),
       yieldToMain: this.yieldToMain,
       signal,
-      onSlice: (ms) => this.recordSlice(ms),
+      onSlice: (ms) => this.recordSlice(ms, 'scan'),
     });
     this.stats.pieces += task.counts.pieces;
     this.stats.walked += task.counts.walked;
@@ -440,12 +452,55 @@ export class PageLens<A = unknown> {
       now: () => this.now(),
       yieldToMain: this.yieldToMain,
       signal,
-      onSlice: (ms) => this.recordSlice(ms),
+      onSlice: (ms) => this.recordSlice(ms, 'analyze'),
     });
   }
 
-  /** Decides all mentions with the whole page as context and updates index and paint. */
-  private commit(): void {
+  /**
+   * Decides all mentions with the whole page as context, then updates index and paint in slices.
+   * Deciding is one call into the detector (document-level rules need every block at once); applying
+   * its answer, a range and an entry per mention, is sliced. False when stopped.
+   */
+  private async commit(signal: AbortSignal): Promise<boolean> {
+    const started = this.now();
+    const changes = this.decide();
+    this.recordSlice(this.now() - started, 'resolve');
+    if (changes === null) return true;
+    let i = 0;
+    const apply = {
+      step: (deadline: number) => {
+        while (i < changes.length) {
+          const [record, next] = changes[i++] as [BlockRecord<A>, DetectedMention[]];
+          this.retire(record);
+          record.mentions = next;
+          record.entries = next.map((m) => this.addEntry(record.block, m));
+          if (this.now() >= deadline) break;
+        }
+        return i >= changes.length;
+      },
+    };
+    const done = await runSliced(apply, {
+      now: () => this.now(),
+      yieldToMain: this.yieldToMain,
+      signal,
+      onSlice: (ms) => this.recordSlice(ms, 'paint'),
+    });
+    if (!done) return false;
+    if (this.stats.firstHighlightAt === null && this.index.highlightedCount > 0) {
+      this.stats.firstHighlightAt = this.now();
+    }
+    this.deps.afterCommit?.();
+    this.index.notify();
+    this.deps.onChange?.();
+    return true;
+  }
+
+  /**
+   * Drops records whose text changed or left, and decides the mentions again when anything that
+   * decides them changed. Returns the records whose mentions differ, with their new mentions, or null
+   * when nothing changed.
+   */
+  private decide(): [BlockRecord<A>, DetectedMention[]][] | null {
     const { doc } = this.deps;
     for (const record of this.records) {
       // A record no page change touched is current as long as it is still in the document.
@@ -460,7 +515,7 @@ export class PageLens<A = unknown> {
     }
     this.dirty.clear();
     const title = doc.title;
-    if (!this.needsResolve && title === this.resolvedTitle) return;
+    if (!this.needsResolve && title === this.resolvedTitle) return null;
     this.needsResolve = false;
     this.resolvedTitle = title;
     // Records still waiting for their analysis (none, as `analyze` just ran) wait for the next commit.
@@ -474,21 +529,14 @@ export class PageLens<A = unknown> {
           )
         : [];
     const eras = this.eras;
+    const changes: [BlockRecord<A>, DetectedMention[]][] = [];
     list.forEach((record, i) => {
       const found = resolved[i] ?? [];
       const next = eras ? found.filter((m) => eras[m.name]) : found;
-      if (sameMentions(record.mentions, next) && record.entries.every((e) => this.index.get(e.id) === e))
-        return;
-      this.retire(record);
-      record.mentions = next;
-      record.entries = next.map((m) => this.addEntry(record.block, m));
+      const intact = record.entries.every((e) => this.index.get(e.id) === e);
+      if (!intact || !sameMentions(record.mentions, next)) changes.push([record, next]);
     });
-    if (this.stats.firstHighlightAt === null && this.index.highlightedCount > 0) {
-      this.stats.firstHighlightAt = this.now();
-    }
-    this.deps.afterCommit?.();
-    this.index.notify();
-    this.deps.onChange?.();
+    return changes;
   }
 
   private addEntry(block: Block, m: DetectedMention): MentionEntry {

@@ -1,5 +1,5 @@
 import { type Block, BlockBuilder, walkInto } from './blocks';
-import { isBlock, isContainer, isLineBreak, isSkipped } from './dom-rules';
+import { isEditingHost, Kind, kindOf } from './dom-rules';
 import { type SlicedTask, STEPS_PER_CLOCK_READ } from './slices';
 
 /**
@@ -90,27 +90,26 @@ export class ScanTask implements SlicedTask {
       if (type === 3) {
         this.extend(frame, node, (node as Text).data);
       } else if (type === 1) {
+        // Tag names only here: the node-by-node walk that follows a hit checks editing hosts again.
         const el = node as Element;
-        if (isSkipped(el)) {
-          // A skipped inline element (code in a sentence) stays inside the run; a skipped block ends it.
-          if (isBlock(el)) this.flush(frame);
-          else this.extend(frame, el, '');
-        } else if (isLineBreak(el)) {
-          this.extend(frame, el, '');
-        } else if (isBlock(el)) {
+        const kind = kindOf(el);
+        if (kind === Kind.Inline) this.extend(frame, el, el.textContent ?? '');
+        else if (kind === Kind.Block || kind === Kind.Container) {
           this.flush(frame);
-          this.enter(el);
-        } else {
-          this.extend(frame, el, el.textContent ?? '');
-        }
+          this.enter(el, kind);
+        } else if (kind === Kind.SkippedBlock) this.flush(frame);
+        // A skipped inline element (code in a sentence) and a line break stay inside the run.
+        else this.extend(frame, el, '');
       }
     }
   }
 
   /** Starts on a block element: walks into containers, reads others whole. */
-  private enter(el: Element): void {
-    if (isSkipped(el)) return;
-    if (isContainer(el) && el.firstElementChild !== null) {
+  private enter(el: Element, kind: Kind = kindOf(el)): void {
+    if (kind === Kind.Skipped || kind === Kind.SkippedBlock) return;
+    if (kind === Kind.Container && el.firstElementChild !== null) {
+      // Containers are few, so checking for an editor here is cheap, and it spares reading one whole.
+      if (isEditingHost(el)) return;
       this.stack.push({ next: el.firstChild, run: '', first: null, last: null });
       return;
     }
@@ -135,7 +134,8 @@ export class ScanTask implements SlicedTask {
     frame.first = null;
     frame.last = null;
     frame.run = '';
-    if (first === null || run === '') return;
+    // The shortest candidate has two characters (移民), so shorter runs (a blank line) cannot hold one.
+    if (first === null || run.length < 2) return;
     this.counts.pieces++;
     if (!this.sink.hasCandidate(run)) return;
     this.counts.walked++;

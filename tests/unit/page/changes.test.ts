@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } from '@/lib/page/changes';
+import { BURST_RECORDS, ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } from '@/lib/page/changes';
 import { page } from './helpers';
 
 /** Runs `change`, collects its mutation records and returns what the collector makes of them. */
@@ -76,13 +76,33 @@ describe('ChangeCollector', () => {
     expect(batch).toEqual({ regions: [], full: false });
   });
 
-  it('asks for a full rescan when the body itself changes text or too much changes at once', async () => {
+  it('asks for a full rescan when the body itself changes text', async () => {
     page('<p>x</p>');
     expect((await batchOf(() => document.body.append('loose'))).full).toBe(true);
-    const body = page(Array.from({ length: MAX_REGIONS_PER_BATCH + 1 }, () => '<p>a <b>b</b></p>').join(''));
-    const batch = await batchOf(() => {
+  });
+
+  it('merges too many regions into their common ancestor, and into a full rescan at the body', async () => {
+    const items = Array.from({ length: MAX_REGIONS_PER_BATCH + 1 }, () => '<li>a <b>b</b></li>').join('');
+    const body = page(`<main><ul id="list">${items}</ul></main>`);
+    const merged = await batchOf(() => {
       for (const b of body.querySelectorAll('b')) b.textContent = 'c';
     });
-    expect(batch.full).toBe(true);
+    expect(merged.regions.map((r) => r.id)).toEqual(['list']);
+    const loose = page(Array.from({ length: MAX_REGIONS_PER_BATCH + 1 }, () => '<p>a <b>b</b></p>').join(''));
+    const full = await batchOf(() => {
+      for (const b of loose.querySelectorAll('b')) b.textContent = 'c';
+    });
+    expect(full.full).toBe(true);
+  });
+});
+
+describe('ChangeCollector in a burst', () => {
+  it('notes only the parents of changes past BURST_RECORDS, and merges them', async () => {
+    const body = page('<main><ul id="list"></ul></main>');
+    const list = body.querySelector('ul') as HTMLElement;
+    const batch = await batchOf(() => {
+      for (let i = 0; i <= BURST_RECORDS; i++) list.append(document.createElement('li'));
+    });
+    expect(batch.regions.map((r) => r.id)).toEqual(['list']);
   });
 });

@@ -1,0 +1,195 @@
+/**
+ * Generated pages for the page benchmark (scripts/bench-page.mjs): article-like HTML of a given amount
+ * of text, with or without mentions, a fragmented page, a page carrying megabytes of inline JSON, and a
+ * page that mutates its own DOM. Deterministic (seeded), so runs compare like with like.
+ */
+
+/** Words without any detector candidate (no upper-case acronym, no migration stem): checked by the caller. */
+const WORDS = (
+  'river bridge harvest valley market council school water winter summer road village doctor nurse ' +
+  'teacher farmer season rain grain price train station museum garden forest coast harbour island ' +
+  'ferry bakery library budget report survey election minister weather storm flood drought crop ' +
+  'festival concert theatre painting lesson student family neighbour street corner window evening ' +
+  'morning afternoon kitchen table chair letter story history science engine factory worker union ' +
+  'company office meeting plan project design energy solar wind power grid cable phone network'
+).split(' ');
+
+/** Sentences the detector accepts as mentions (the benchmark checks each one finds at least one). */
+export const MENTION_SENTENCES = [
+  'Staff of the International Organization for Migration (IOM) helped displaced families reach shelters near Geneva.',
+  'IOM teams said humanitarian convoys reached refugees and displaced families in the north.',
+  'Reporters asked IOM officials about resettlement of refugees from the camps.',
+  'The UN Migration Agency opened an office to help stranded migrants return home.',
+];
+
+/** Page text per mention on pages "with mentions": about one per 5 KB, as the issue asks. */
+export const CHARS_PER_MENTION = 5000;
+
+/** Characters per paragraph: a typical news paragraph. */
+const PARAGRAPH_CHARS = 500;
+/** Paragraphs per section. */
+const PARAGRAPHS_PER_SECTION = 10;
+
+function random(seed) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** A sentence of filler words, capitalised, ending with a full stop. */
+function sentence(rand) {
+  const n = 8 + Math.floor(rand() * 10);
+  const words = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+  const first = words[0];
+  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return `${words.join(' ')}.`;
+}
+
+/** Plain sentences marked up as a news paragraph would be: a link here, an emphasis there. */
+function paragraphHtml(rand, chars, fragmented) {
+  let text = '';
+  const parts = [];
+  while (text.length < chars) {
+    const s = sentence(rand);
+    text += `${s} `;
+    parts.push(s);
+  }
+  if (fragmented) return parts.map((s) => fragment(s)).join(' ');
+  return parts
+    .map((s, i) => (i % 3 === 1 ? `<a href="#s${i}">${s}</a>` : i % 4 === 2 ? `<em>${s}</em>` : s))
+    .join(' ');
+}
+
+/** Every word in its own element, some split again: a page made of many tiny text nodes. */
+function fragment(s) {
+  return s
+    .split(' ')
+    .map((w, i) =>
+      i % 5 === 4 && w.length > 3 ? `<span>${w.slice(0, 2)}</span><b>${w.slice(2)}</b>` : `<span>${w}</span>`,
+    )
+    .join(' ');
+}
+
+/** Records long tasks from the page's side (both the extension's and the no-op's runs load it). */
+const LONGTASK_SCRIPT = `<script>window.__longtasks=[];try{new PerformanceObserver(function(l){for(const e of l.getEntries())__longtasks.push([e.startTime,e.duration]);}).observe({type:'longtask',buffered:true});}catch(e){}</script>`;
+
+function documentHtml(title, body, head = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${LONGTASK_SCRIPT}${head}</head><body>
+<header><nav><ul>${['Home', 'World', 'Business', 'Science', 'Sport'].map((w) => `<li><a href="#${w}">${w}</a></li>`).join('')}</ul></nav></header>
+<main><article>${body}</article></main>
+<footer><p>Printed from the archive.</p></footer>
+</body></html>`;
+}
+
+/**
+ * An article with about `textChars` characters of text. With `mentionsEvery`, one mention sentence is put
+ * into every section of that many characters; `fragmented` puts every word in an element of its own.
+ */
+export function articlePage({
+  textChars,
+  mentionsEvery = 0,
+  fragmented = false,
+  seed = 1,
+  title = 'Bench page',
+}) {
+  const rand = random(seed);
+  const sections = [];
+  let total = 0;
+  let mentions = 0;
+  let sinceMention = 0;
+  for (let s = 0; total < textChars; s++) {
+    const paragraphs = [];
+    for (let p = 0; p < PARAGRAPHS_PER_SECTION && total < textChars; p++) {
+      let html = paragraphHtml(rand, PARAGRAPH_CHARS, fragmented);
+      total += PARAGRAPH_CHARS;
+      sinceMention += PARAGRAPH_CHARS;
+      if (mentionsEvery > 0 && sinceMention >= mentionsEvery) {
+        const m = MENTION_SENTENCES[mentions % MENTION_SENTENCES.length];
+        html += ` ${fragmented ? fragment(m) : m}`;
+        mentions++;
+        sinceMention = 0;
+      }
+      paragraphs.push(`<p>${html}</p>`);
+    }
+    sections.push(`<section><h2>Section ${s + 1}</h2>\n${paragraphs.join('\n')}\n</section>`);
+  }
+  return { html: documentHtml(title, sections.join('\n')), mentions, textChars: total };
+}
+
+/**
+ * A page whose server-rendered state sits in the body as megabytes of inline JSON (as Next.js and
+ * similar frameworks ship it), full of candidate words, next to `textChars` of text without mentions.
+ */
+export function jsonPage({ jsonChars, textChars, seed = 3 }) {
+  const rand = random(seed);
+  const items = [];
+  let size = 0;
+  for (let i = 0; size < jsonChars; i++) {
+    const item = {
+      id: i,
+      org: 'IOM',
+      topic: 'migration and refugees',
+      note: sentence(rand),
+      tags: ['ICM', 'OIM'],
+    };
+    const json = JSON.stringify(item);
+    items.push(json);
+    size += json.length + 1;
+  }
+  const { html: article, textChars: chars } = articlePage({ textChars, seed });
+  const state = `<script type="application/json" id="__STATE__">[${items.join(',')}]</script>`;
+  return { html: article.replace('</main>', `</main>${state}`), jsonChars: size, textChars: chars };
+}
+
+/**
+ * A page with `mentions` mention paragraphs and a live list and ticker that `window.runMutations(n, k)`
+ * changes n times, k changes per task (100 by default), as a live-updating page would; resolves after
+ * the next frame. `window.highlightAll()` registers a highlight over every mention from the page itself,
+ * the reference for what the browser charges per registered range.
+ */
+export function mutationPage({ mentions, seed = 5 }) {
+  const rand = random(seed);
+  const paragraphs = Array.from(
+    { length: mentions },
+    (_, i) => `<p>${sentence(rand)} ${MENTION_SENTENCES[i % MENTION_SENTENCES.length]}</p>`,
+  );
+  const body = `${paragraphs.join('\n')}
+<aside><div id="ticker"><span id="tick">0</span> updates so far</div><ul id="live"></ul></aside>
+<script>
+window.runMutations = (total, perTask = 100) => new Promise((resolve) => {
+  const live = document.getElementById('live');
+  const tick = document.getElementById('tick').firstChild;
+  const items = [];
+  let done = 0;
+  const batch = () => {
+    for (let i = 0; i < perTask && done < total; i++, done++) {
+      switch (done % 4) {
+        case 0: { const li = document.createElement('li'); li.textContent = 'update ' + done + ' from the newsroom desk'; live.append(li); items.push(li); break; }
+        case 1: tick.data = String(done); break;
+        case 2: { const li = items.shift(); if (li) li.remove(); break; }
+        default: { const li = items[items.length - 1]; if (li) li.firstChild.data = 'edited item ' + done; }
+      }
+    }
+    if (done < total) setTimeout(batch, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  };
+  batch();
+});
+window.highlightAll = () => {
+  const ranges = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const at = t.data.search(/IOM|International Organization|UN Migration/);
+    if (at >= 0) ranges.push(new StaticRange({ startContainer: t, startOffset: at, endContainer: t, endOffset: at + 3 }));
+  }
+  const style = document.createElement('style');
+  style.textContent = '::highlight(page-reference) { text-decoration: underline dotted 2px #2f7fd8; }';
+  document.head.append(style);
+  CSS.highlights.set('page-reference', new Highlight(...ranges));
+  return ranges.length;
+};
+</script>`;
+  return { html: documentHtml('Live page', body), mentions };
+}
