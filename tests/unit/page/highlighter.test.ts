@@ -87,7 +87,7 @@ describe('createViewportSink', () => {
 
   it('paints a range only while its element is near the viewport', () => {
     const body = page('<p id="a">IOM</p><p id="b">IOM</p>');
-    const [a, b] = [...body.querySelectorAll('p')] as [HTMLElement, HTMLElement];
+    const [a, b] = [...body.querySelectorAll<HTMLElement>('p')] as [HTMLElement, HTMLElement];
     const { win, observed, show } = fakeObserverWindow();
     const painted = createMemorySink();
     const sink = createViewportSink(win, painted);
