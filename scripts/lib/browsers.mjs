@@ -9,10 +9,18 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Firefox ESR binary (Debian's `firefox-esr` package); override with FIREFOX_PATH. */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
-/** The Debian packages that provide the two browsers. */
+/** Where Debian's Firefox ESR language packs install their add-ons. */
+const FIREFOX_LANGPACKS = '/usr/lib/firefox-esr/browser/extensions';
+
+/**
+ * The Debian packages the browser tests need: the two browsers, and Firefox's French and Spanish language
+ * packs (without them Firefox ignores a French or Spanish locale, and the localized UI cannot be tested).
+ */
 const DEBIAN_PACKAGES = [
   { name: 'chromium', path: CHROMIUM_PATH },
   { name: 'firefox-esr', path: FIREFOX_PATH },
+  { name: 'firefox-esr-l10n-fr', path: `${FIREFOX_LANGPACKS}/langpack-fr@firefox-esr.mozilla.org.xpi` },
+  { name: 'firefox-esr-l10n-es-es', path: `${FIREFOX_LANGPACKS}/langpack-es-ES@firefox-esr.mozilla.org.xpi` },
 ];
 
 /**
@@ -33,7 +41,7 @@ export function chromiumArgs(extensionDir) {
   ];
 }
 
-/** Debian package names of the browsers whose binary is missing. */
+/** Debian package names of the browsers (and language packs) that are missing. */
 export function missingBrowsers() {
   return DEBIAN_PACKAGES.filter((b) => !existsSync(b.path)).map((b) => b.name);
 }
