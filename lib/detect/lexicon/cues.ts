@@ -288,6 +288,14 @@ export const PRO_CUES: readonly CueSpec[] = [
     ],
     only: ['PICMME', 'ICEM', 'CIME'],
   },
+  {
+    // A year of the committee's own era (1951–1980) beside ICEM: the look-alikes came later (the union
+    // federation 1995–2012, the CFD software in the 1990s), so an era year is evidence on its own.
+    id: 'committee-era-year',
+    weight: 1,
+    cs: ['19(?:5[1-9]|[67]\\d|80)$'],
+    only: ['PICMME', 'ICEM', 'CIME'],
+  },
 ];
 
 /** Evidence for the other meanings of the same letters. */

@@ -24,6 +24,12 @@ describe('acronyms of the organization', () => {
     expect(acronyms('PICMME was set up in Brussels.')).toEqual(['PICMME']);
   });
 
+  it('takes a year of the committee era beside ICEM as evidence, and later years as none', () => {
+    expect(acronyms('In 1957 ICEM took thousands of Hungarians from Austria to Canada.')).toEqual(['ICEM']);
+    expect(acronyms('In 2005 ICEM met in Bangkok.')).toEqual([]);
+    expect(acronyms('In 1957 IOM took thousands of Hungarians from Austria to Canada.')).toEqual([]);
+  });
+
   it('accepts ICM and CIM only when the document shows the organization by other means', () => {
     expect(acronyms('ICM assisted refugees and migrants across Latin America.')).toEqual([]);
     expect(
