@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { forwardCardCommand } from '@/lib/card/commands';
+import { guardHandlers } from '@/lib/message-policy';
 import { listen } from '@/lib/messaging';
 import { LOOKUP_MENU_ID, openSearch, registerLookupMenu } from '@/lib/search/lookup';
 import { badgeText, TabReports } from '@/lib/tab-reports';
@@ -9,23 +10,27 @@ export default defineBackground(() => {
   // MV3 has `action`, Firefox MV2 has `browserAction`: same badge API under two names.
   const action = browser.action ?? browser.browserAction;
 
-  listen(browser.runtime, {
-    'page-report': (report, sender) => {
-      const tabId = sender.tab?.id ?? null;
-      if (tabId !== null) {
-        reports.set(tabId, report);
-        // The tab may close between its report and the badge update (Firefox rejects "Invalid tab ID").
-        action.setBadgeText({ tabId, text: badgeText(report.count) }).catch(() => reports.forget(tabId));
-      }
-      return { tabId };
-    },
-    'get-tab-report': ({ tabId }) => reports.get(tabId),
-    ping: ({ from }) => ({ pong: true, from }),
-    'open-search': async ({ query }, sender) => {
-      await openSearch(browser, query, sender.tab?.id);
-      return { opened: true };
-    },
-  });
+  // Every request is checked for shape and sender first (a content script shares its renderer with the page).
+  listen(
+    browser.runtime,
+    guardHandlers({
+      'page-report': (report, sender) => {
+        const tabId = sender.tab?.id ?? null;
+        if (tabId !== null) {
+          reports.set(tabId, report);
+          // The tab may close between its report and the badge update (Firefox rejects "Invalid tab ID").
+          action.setBadgeText({ tabId, text: badgeText(report.count) }).catch(() => reports.forget(tabId));
+        }
+        return { tabId };
+      },
+      'get-tab-report': ({ tabId }) => reports.get(tabId),
+      ping: ({ from }) => ({ pong: true, from }),
+      'open-search': async ({ query }, sender) => {
+        await openSearch(browser, query, sender.tab?.id);
+        return { opened: true };
+      },
+    }),
+  );
   // Keyboard commands (next/previous mention) go to the tab's hover cards.
   browser.commands.onCommand.addListener((command, tab) => void forwardCardCommand(browser, command, tab));
   browser.tabs.onRemoved.addListener((tabId) => reports.forget(tabId));

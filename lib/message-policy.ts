@@ -1,0 +1,110 @@
+/**
+ * Who may send which message, and in what shape. Web pages cannot message the extension at all (no
+ * `externally_connectable`; other extensions reach `onMessageExternal`, which nothing listens to), so
+ * every message comes from the extension's own contexts. But a content script lives in a renderer
+ * that a hostile page shares, so the receiving side still checks: the request has the declared shape,
+ * and content scripts may only report on, and read about, their own tab.
+ */
+import * as v from 'valibot';
+import type { Runtime } from 'webextension-polyfill';
+import type { MessageType } from './messages';
+import type { Handlers } from './messaging';
+import { ERAS } from './settings/schema';
+
+/** The part of `runtime.MessageSender` the policy reads. */
+export interface SenderLike {
+  /** The sending tab, for content scripts (and extension pages opened in a tab). */
+  tab?: { id?: number };
+  /** URL of the sending document or worker. */
+  url?: string;
+}
+
+/**
+ * Longest text accepted in a message (a URL, a snippet, a query), in characters: far above what the
+ * extension sends (snippets are about 100, lookups are cut at 200), far below what could hurt.
+ */
+const MAX_TEXT = 10_000;
+
+/** Most mentions a report may list: the content script lists the painted ones, at most 1,000 per page. */
+const MAX_REPORTED_MENTIONS = 1000;
+
+const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** The shape of each request. */
+const REQUESTS: Record<MessageType, v.GenericSchema> = {
+  'page-report': v.object({
+    url: text,
+    count,
+    highlighted: v.optional(count),
+    mentions: v.optional(
+      v.pipe(
+        v.array(v.object({ index: count, surface: text, era: v.picklist(ERAS), snippet: text })),
+        v.maxLength(MAX_REPORTED_MENTIONS),
+      ),
+    ),
+  }),
+  'get-tab-report': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
+  'reveal-mention': v.object({ index: count }),
+  'open-search': v.object({ query: text }),
+  'card-navigate': v.object({ direction: v.picklist(['next', 'previous']) }),
+  ping: v.object({ from: text }),
+};
+
+/** True for a document or worker of an extension (ours: runtime.onMessage hears no other extension). */
+function isExtensionUrl(url: string | undefined): boolean {
+  return url !== undefined && /^(chrome|moz)-extension:\/\//.test(url);
+}
+
+/** True when the sender is a content script: a tab's web page, not an extension page. */
+function isContentScript(sender: SenderLike): boolean {
+  return sender.tab !== undefined && !isExtensionUrl(sender.url);
+}
+
+/**
+ * Why a request must be refused (a sentence for the log), or null when it may be answered: the shape of
+ * `data` for `type`, and the sender's right to ask.
+ */
+export function refusal(type: MessageType, data: unknown, sender: SenderLike): string | null {
+  const schema = REQUESTS[type];
+  if (!schema) return `unknown message "${type}"`;
+  const parsed = v.safeParse(schema, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    return `"${type}": ${v.getDotPath(issue) ?? 'data'}: ${issue.message}`;
+  }
+  const fromContentScript = isContentScript(sender);
+  switch (type) {
+    case 'page-report':
+      return fromContentScript ? null : '"page-report" comes from content scripts only';
+    case 'get-tab-report': {
+      const own = (data as { tabId: number }).tabId === sender.tab?.id;
+      return !fromContentScript || own ? null : `a content script asked for the report of another tab`;
+    }
+    case 'reveal-mention':
+    case 'card-navigate':
+      return fromContentScript ? `"${type}" comes from the extension's pages only` : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Wraps message handlers so that each refuses requests `refusal` rejects: no answer (undefined), one
+ * warning in the log. The background uses it; content scripts hear only the extension's own pages.
+ */
+export function guardHandlers(handlers: Handlers): Handlers {
+  const guarded: Record<string, (data: unknown, sender: Runtime.MessageSender) => unknown> = {};
+  for (const [type, handler] of Object.entries(handlers) as [
+    MessageType,
+    (data: unknown, sender: Runtime.MessageSender) => unknown,
+  ][]) {
+    guarded[type] = (data, sender) => {
+      const refused = refusal(type, data, sender);
+      if (refused === null) return handler(data, sender);
+      console.warn(`[iom-lens] message refused: ${refused}`);
+      return undefined;
+    };
+  }
+  return guarded as Handlers;
+}
