@@ -92,6 +92,74 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
 
   const marks = async (tab: BrowserTab) => (await painted(tab))?.marks ?? [];
 
+  it('records the requests of pages, content scripts and the background (the recorder sees what it guards)', async () => {
+    const { tab } = await open('/editor.html?recorder');
+    await suite.browser.evaluateInBackground(async (url: string) => {
+      await fetch(url).catch(() => null);
+      return true;
+    }, server.url('/probe/from-background'));
+    await suite.browser.evaluateInContentScript(
+      tab,
+      async (url: string) => {
+        await fetch(url).catch(() => null);
+        return true;
+      },
+      server.url('/probe/from-content-script'),
+    );
+    await waitUntil(
+      () =>
+        server.requests.includes('/probe/from-content-script') &&
+        server.requests.includes('/probe/from-background'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = (await recorder.take()).map((r) => new URL(r.url).pathname);
+    requests.push(...seen.map((url) => ({ url: server.url(url), by: 'self-test' })));
+    expect(seen).toEqual(expect.arrayContaining(['/probe/from-background', '/probe/from-content-script']));
+    expect(isLocal('https://example.org/')).toBe(false);
+    expect(isLocal('http://127.0.0.2:80/')).toBe(false);
+    expect(isLocal(`${suite.browser.extensionOrigin}/card-ui.js`)).toBe(true);
+    await tab.close();
+  });
+
+  it('messages: pages cannot reach the extension; a content script reads only its own tab and cannot forge reports', async () => {
+    const { tab: one } = await open('/rtl-cjk.html?messages');
+    const { tab: other } = await open('/removal.html?messages');
+    const [oneId, otherId] = [await suite.browser.tabId(one), await suite.browser.tabId(other)];
+    // No externally_connectable: the page's own world has no way to the extension.
+    expect(
+      await one.evaluate(() => ({
+        chrome: typeof (window as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
+          ?.sendMessage,
+        browser: typeof (window as { browser?: unknown }).browser,
+      })),
+    ).toEqual({ chrome: 'undefined', browser: 'undefined' });
+    const ask = (tab: BrowserTab, message: unknown) =>
+      suite.browser.evaluateInContentScript(
+        tab,
+        (m: unknown) =>
+          browser.runtime.sendMessage(m).then(
+            (reply) => reply ?? null,
+            () => null,
+          ),
+        message,
+      );
+    await waitUntil(
+      async () =>
+        ((await ask(one, { type: 'get-tab-report', data: { tabId: oneId } })) as { count?: number } | null)
+          ?.count === 9,
+    );
+    expect(await ask(one, { type: 'get-tab-report', data: { tabId: otherId } })).toBeNull();
+    expect(
+      await ask(one, { type: 'page-report', data: { url: 'https://forged.example/', count: 'lots' } }),
+    ).toBeNull();
+    expect(await ask(one, { type: 'get-tab-report', data: { tabId: oneId } })).toMatchObject({
+      url: one.url(),
+      count: 9,
+    });
+    await one.close();
+    await other.close();
+  });
+
   it('React: hydrates server-rendered markup the extension already marked, then re-renders, edits and removes text', async () => {
     const { tab } = await open('/built/react/index.html');
     await tab.waitFor(
