@@ -466,6 +466,15 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
     await tab.close();
   });
 
+  it('keeps nothing of the pages it read: extension storage holds settings only', async () => {
+    const stored = await suite.browser.evaluateInBackground(async () => ({
+      local: Object.keys(await browser.storage.local.get(null)),
+      sync: Object.keys(await browser.storage.sync.get(null)),
+    }));
+    expect(stored.local).toEqual([]);
+    for (const key of stored.sync) expect(['settings', 'settings$']).toContain(key);
+  });
+
   /** Pauses or resumes IOM Lens everywhere, as the popup's switch does. */
   async function setPaused(paused: boolean) {
     await suite.browser.evaluateInBackground(async (value: boolean) => {
