@@ -76,6 +76,21 @@ describe('ScanTask', () => {
     expect(whole.blocks).toHaveLength(200);
   });
 
+  it('reads a container like its small previous sibling whole, and walks into it only on a hit', () => {
+    const sections = Array.from(
+      { length: 20 },
+      (_, i) => `<section><h2>S${i}</h2><p>plain ${i}</p><p>more</p></section>`,
+    );
+    sections[15] = '<section><h2>S15</h2><p>plain</p><p>The IOM said</p></section>';
+    const body = page(`<article>${sections.join('')}</article>`);
+    const { blocks, counts, tested } = scan([body]);
+    expect(blocks.map((b) => b.text)).toEqual(['The IOM said']);
+    // The first section is walked into (its size is unknown), the next 18 are one read each, and the one
+    // with a hit is read whole and then piece by piece (3 pieces).
+    expect(counts.pieces).toBe(3 + 19 + 3);
+    expect(tested.filter((t) => /^S\d+plain/.test(t))).toHaveLength(19);
+  });
+
   it('scans several regions, each once', () => {
     const body = page('<div id="a"><p>IOM a</p></div><div id="b"><p>IOM b</p></div><div><p>IOM c</p></div>');
     const roots = [body.querySelector('#a'), body.querySelector('#b')] as Element[];
