@@ -21,7 +21,7 @@ async function loadDecider(): Promise<MentionDecider> {
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_start', // the style element must be in place before the page's first style pass (lib/page/highlighter.ts)
+  runAt: 'document_idle',
   main(ctx) {
     if (ctx.isInvalid) return;
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)

@@ -100,11 +100,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     startWhenParsed(lens);
   };
 
-  /**
-   * Starts `started` once the document is parsed. The content script runs at document_start so that
-   * the style element is in place before the page's first style pass; scanning a half-parsed page
-   * would only scan it twice.
-   */
+  /** Starts `started` once the document is parsed: scanning a half-parsed page would only scan it twice. */
   const startWhenParsed = (started: PageLens<A>) => {
     if (doc.readyState !== 'loading') return started.start();
     doc.addEventListener(

@@ -168,10 +168,7 @@ export function createViewportSink(win: typeof globalThis, target: HighlightSink
   };
 }
 
-/**
- * Runs `fn` once `doc` has a <head>: at document_start the parser has not created it yet. Returns a
- * function that cancels the wait.
- */
+/** Runs `fn` once `doc` has a <head> (documents may lack one for a while); returns the cancel function. */
 function whenHead(doc: Document, win: typeof globalThis, fn: (head: HTMLHeadElement) => void): () => void {
   if (doc.head) {
     fn(doc.head);
@@ -187,20 +184,31 @@ function whenHead(doc: Document, win: typeof globalThis, fn: (head: HTMLHeadElem
 }
 
 /**
- * Registers the highlight in `doc` and adds the style element to its head (the one element added
- * outside our UI hosts), as early as possible: a stylesheet added after the page's first style pass
- * makes the browser recompute the style of every element (about 150 ms on a 5 MB page), one present
- * from the start costs nothing measurable. Without the Highlight API, mentions are still found and
- * reported.
+ * Registers the highlight in `doc`. The style element (the one element added outside our UI hosts) goes
+ * into `<head>` only when the first mention is painted: while a stylesheet has a `::highlight()` rule,
+ * every style pass of the page costs more (about +30 % on a 5 MB page here), so pages without mentions
+ * must not carry one. Adding it later costs one style recalculation, on pages with mentions only.
+ * Without the Highlight API, mentions are still found and reported.
  */
 export function createHighlighter(doc: Document, win: typeof globalThis, style: HighlightStyle): Highlighter {
   const api = highlightApi(win);
   const painted = api ? api.create() : createMemorySink();
-  const sink = createViewportSink(win, painted);
   const styleEl = doc.createElement('style');
   styleEl.setAttribute(STYLE_ATTRIBUTE, '');
   styleEl.textContent = highlightCss(style);
-  const cancelWait = whenHead(doc, win, (head) => head.append(styleEl));
+  let cancelWait: (() => void) | null = null;
+  const target: HighlightSink = {
+    add(range) {
+      cancelWait ??= whenHead(doc, win, (head) => head.append(styleEl));
+      painted.add(range);
+    },
+    delete: (range) => painted.delete(range),
+    clear: () => painted.clear(),
+    get size() {
+      return painted.size;
+    },
+  };
+  const sink = createViewportSink(win, target);
   const ensureRegistered = () => {
     if (api && api.registry.get(HIGHLIGHT_NAME) !== painted) api.registry.set(HIGHLIGHT_NAME, painted);
   };
@@ -213,7 +221,7 @@ export function createHighlighter(doc: Document, win: typeof globalThis, style: 
     },
     ensureRegistered,
     dispose() {
-      cancelWait();
+      cancelWait?.();
       sink.clear();
       if (api && api.registry.get(HIGHLIGHT_NAME) === painted) api.registry.delete(HIGHLIGHT_NAME);
       styleEl.remove();

@@ -11,6 +11,17 @@ beforeAll(() => {
       Object.assign(this, plainRange(init));
     }
   };
+  // happy-dom lays nothing out: every observed element counts as near the viewport.
+  globalThis.IntersectionObserver = class {
+    constructor(private readonly callback: IntersectionObserverCallback) {}
+    observe(target: Element) {
+      queueMicrotask(() =>
+        this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as never),
+      );
+    }
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof IntersectionObserver;
 });
 
 /** A settings source whose values the test changes. */
