@@ -209,7 +209,10 @@ export class PageLens<A = unknown> {
 
   /** Changes which eras are reported and painted (applied at the next commit, scheduled now). */
   setEras(eras: Readonly<Record<Era, boolean>>): void {
+    const before = this.eras;
     this.eras = eras;
+    // Any other setting changing (hover delay, style) calls this too: decide again only for a new choice.
+    if (before && (Object.keys(eras) as Era[]).every((era) => eras[era] === before[era])) return;
     this.needsResolve = true;
     this.requestCommit();
   }

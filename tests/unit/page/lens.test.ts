@@ -272,6 +272,17 @@ describe('PageLens and the detector', () => {
     expect(counts.resolves).toBe(after + 1);
   });
 
+  it('does not decide again when the eras handed in are the same', async () => {
+    const { detector, counts } = counting();
+    const { lens } = await run('<p>IOM here</p>', detector);
+    const after = counts.resolves;
+    lens.setEras({ PICMME: true, ICEM: true, ICM: true, IOM: true });
+    await lens.whenIdle();
+    lens.setEras({ PICMME: true, ICEM: true, ICM: true, IOM: true });
+    await lens.whenIdle();
+    expect(counts.resolves).toBe(after + 1); // the first call replaced "all eras" by an explicit choice
+  });
+
   it('keeps the page working and paints nothing when the deciding half cannot load', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { sink, lens } = await run('<p>IOM</p>', {
