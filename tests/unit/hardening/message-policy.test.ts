@@ -15,7 +15,9 @@ describe('refusal', () => {
   it('takes page reports from content scripts only, and only well formed', () => {
     expect(refusal('page-report', REPORT, CONTENT_SCRIPT)).toBeNull();
     expect(refusal('page-report', REPORT, POPUP_IN_TAB)).toMatch(/content scripts only/);
-    expect(refusal('page-report', { ...REPORT, count: 'lots' }, CONTENT_SCRIPT)).toMatch(/^"page-report": count: /);
+    expect(refusal('page-report', { ...REPORT, count: 'lots' }, CONTENT_SCRIPT)).toMatch(
+      /^"page-report": count: /,
+    );
     expect(refusal('page-report', { ...REPORT, count: -1 }, CONTENT_SCRIPT)).toMatch(/count/);
     const badEra = { ...REPORT, mentions: [{ ...REPORT.mentions[0], era: 'ISLE' }] };
     expect(refusal('page-report', badEra, CONTENT_SCRIPT)).toMatch(/^"page-report": mentions\.0\.era: /);
