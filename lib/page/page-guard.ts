@@ -60,10 +60,21 @@ export interface PageGuard {
   readonly repairs: number;
 }
 
-/** Removes what an earlier instance of the content script left in `doc`: its style elements and UI hosts. */
+/**
+ * Removes what an earlier instance of the content script left in `doc`: its style elements and UI hosts.
+ * They are only ever children of <html>, <head> or <body>, so only those are looked at: visiting every
+ * element of a large page (100,000 on a 5 MB one) took a 50 ms task on every page load.
+ */
 export function removeLeftovers(doc: Document): number {
-  const stale = [...doc.querySelectorAll(`style[${STYLE_ATTRIBUTE}]`)];
-  for (const el of doc.querySelectorAll('*')) if (el.localName.startsWith(OWN_ELEMENT_PREFIX)) stale.push(el);
+  const stale: Element[] = [];
+  for (const parent of [doc.documentElement, doc.head, doc.body]) {
+    for (const el of parent?.children ?? []) {
+      const ours =
+        el.localName.startsWith(OWN_ELEMENT_PREFIX) ||
+        (el.localName === 'style' && el.hasAttribute(STYLE_ATTRIBUTE));
+      if (ours) stale.push(el);
+    }
+  }
   for (const el of stale) el.remove();
   return stale.length;
 }
