@@ -52,6 +52,8 @@ function allMatch(list: NodeList, test: (node: Node) => boolean): boolean {
 export class ChangeCollector {
   private readonly targets = new Set<Node>();
   private readonly inserted = new Set<Element>();
+  /** True when something other than our UI was added to <html> itself (a new body). */
+  private topChanged = false;
   /** Records seen since the last `take()`. */
   records = 0;
 
@@ -71,13 +73,18 @@ export class ChangeCollector {
   }
 
   private addChildList(record: MutationRecord): void {
+    const target = record.target;
+    // Nothing more to learn about a parent already due for a rescan. (Kept cheap: pages can make
+    // thousands of changes in one task, and this runs for each.)
+    if (this.targets.has(target)) return;
     const { addedNodes, removedNodes } = record;
-    // A parent already due for a rescan needs no finer look; nor does anything during a burst, whose
-    // many small regions would be merged into their ancestors anyway (see take()).
-    if (this.targets.has(record.target)) return;
-    if (allMatch(addedNodes, isOwnNode) && allMatch(removedNodes, isOwnNode)) return;
+    if ((target as Element).localName === 'html') {
+      // Our UI hosts live here; anything else added here (a new <body>) calls for a full rescan.
+      if (!allMatch(addedNodes, isOwnNode)) this.topChanged = true;
+      return;
+    }
     if (this.records > BURST_RECORDS) {
-      this.targets.add(record.target);
+      this.targets.add(target);
       return;
     }
     // Whole blocks inserted or removed between blocks leave the text around them as it was.
@@ -87,7 +94,7 @@ export class ChangeCollector {
       allMatch(addedNodes, isBlockBoundary) &&
       allMatch(removedNodes, isBlockBoundary);
     if (!isolated) {
-      this.targets.add(record.target);
+      this.targets.add(target);
       return;
     }
     for (let i = 0; i < addedNodes.length; i++) {
@@ -100,12 +107,13 @@ export class ChangeCollector {
   clear(): void {
     this.targets.clear();
     this.inserted.clear();
+    this.topChanged = false;
     this.records = 0;
   }
 
   /** True when nothing is waiting. */
   get empty(): boolean {
-    return this.targets.size === 0 && this.inserted.size === 0;
+    return this.targets.size === 0 && this.inserted.size === 0 && !this.topChanged;
   }
 
   /** Returns the regions to rescan for everything collected, and forgets it. */
@@ -120,9 +128,8 @@ export class ChangeCollector {
     for (const el of this.inserted) {
       if (el.isConnected && regionOf(el, body) !== null) found.add(el);
     }
-    this.targets.clear();
-    this.inserted.clear();
-    this.records = 0;
+    if (this.topChanged) full = true;
+    this.clear();
     if (full) return { regions: [], full: true };
     // Many small regions (a feed adding hundreds of items) become their common ancestors, level by
     // level, so one rescan covers them; only when that reaches the body is the whole page rescanned.

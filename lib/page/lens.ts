@@ -260,16 +260,10 @@ export class PageLens<A = unknown> {
   private onMutations(records: MutationRecord[]): void {
     const started = this.now();
     this.stats.mutationRecords += records.length;
-    // Unpaint mentions whose text just changed or left, before the next frame shows a stale mark.
-    for (const record of records) {
-      if (record.type === 'characterData') this.touched(record.target);
-      else if (record.type === 'childList') {
-        const removed = record.removedNodes;
-        for (let i = 0; i < removed.length; i++) {
-          const node = removed[i] as Node;
-          if (node.nodeType === 3) this.touched(node);
-        }
-      }
+    // Unpaint mentions whose text just changed, before the next frame shows a stale mark. (Removed
+    // nodes are not painted anyway, and the rescan of their parent's block replaces their records.)
+    if (this.records.size > 0) {
+      for (const record of records) if (record.type === 'characterData') this.touched(record.target);
     }
     this.changes.add(records);
     if (this.flushTimer === undefined) {
@@ -278,7 +272,7 @@ export class PageLens<A = unknown> {
     this.recordSlice(this.now() - started, 'observe');
   }
 
-  /** A text node of the page changed or left: its record needs checking, its mentions go now. */
+  /** A text node of the page changed: its record needs checking, its mentions go now. */
   private touched(node: Node): void {
     const record = this.recordOf.get(node);
     if (record === undefined) return;
