@@ -111,6 +111,9 @@ export function startPageGuard(deps: GuardDeps): PageGuard {
     if (stopped || signal.aborted) return;
     if (!deps.isContextValid()) return; // WXT aborts `signal`: the content script removes everything
     if (lens.lens === null) return;
+    // The highlighter adds its style element when the first mention is painted, after any commit: learn
+    // it here too (adding it to <head> is a change the head observer reports).
+    style = doc.querySelector(`style[${STYLE_ATTRIBUTE}]`) ?? style;
     let repaired = false;
     if (style && !style.isConnected) {
       (doc.head ?? doc.documentElement).append(style);

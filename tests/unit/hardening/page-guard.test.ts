@@ -134,3 +134,27 @@ describe('startPageGuard', () => {
     controller.abort();
   });
 });
+
+describe('startPageGuard, style added late', () => {
+  it('learns a style element added after the last commit, and puts it back once removed', async () => {
+    document.head.replaceChildren();
+    const controller = new AbortController();
+    const lens = { lens: {} as unknown, onChange: () => () => {}, dispose: () => {} };
+    const guard = startPageGuard({
+      doc: document,
+      win: window,
+      lens,
+      isContextValid: () => true,
+      signal: controller.signal,
+    });
+    const style = document.createElement('style');
+    style.setAttribute('data-iom-lens', '');
+    document.head.append(style); // painted later: the head observer sees it arrive
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    style.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(style.isConnected).toBe(true);
+    expect(guard.repairs).toBe(1);
+    controller.abort();
+  });
+});
