@@ -20,6 +20,12 @@ export const MAX_REGIONS_PER_BATCH = 200;
  */
 export const BURST_RECORDS = 500;
 
+/**
+ * Blocks inserted into one parent between two flushes past which the parent is rescanned as a whole:
+ * rescanning a list once costs less than looking at each of its new items as it comes.
+ */
+export const MAX_INSERTS_PER_PARENT = 8;
+
 /** What a batch of changes asks for. */
 export interface ChangeBatch {
   /** Block elements to rescan, none inside another. */
@@ -52,6 +58,8 @@ function allMatch(list: NodeList, test: (node: Node) => boolean): boolean {
 export class ChangeCollector {
   private readonly targets = new Set<Node>();
   private readonly inserted = new Set<Element>();
+  /** Blocks inserted into each parent since the last flush. */
+  private readonly insertsInto = new Map<Node, number>();
   /** True when something other than our UI was added to <html> itself (a new body). */
   private topChanged = false;
   /** Records seen since the last `take()`. */
@@ -101,12 +109,17 @@ export class ChangeCollector {
       const node = addedNodes[i] as Node;
       if (node.nodeType === 1 && !isSkipped(node as Element)) this.inserted.add(node as Element);
     }
+    // A list receiving many items: one rescan of the list from here on, and no look at each next item.
+    const inserts = (this.insertsInto.get(target) ?? 0) + 1;
+    this.insertsInto.set(target, inserts);
+    if (inserts > MAX_INSERTS_PER_PARENT) this.targets.add(target);
   }
 
   /** Forgets everything collected. */
   clear(): void {
     this.targets.clear();
     this.inserted.clear();
+    this.insertsInto.clear();
     this.topChanged = false;
     this.records = 0;
   }

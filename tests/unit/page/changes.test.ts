@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BURST_RECORDS, ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } from '@/lib/page/changes';
+import {
+  BURST_RECORDS,
+  ChangeCollector,
+  MAX_INSERTS_PER_PARENT,
+  MAX_REGIONS_PER_BATCH,
+  regionOf,
+} from '@/lib/page/changes';
 import { page } from './helpers';
 
 /** Runs `change`, collects its mutation records and returns what the collector makes of them. */
@@ -104,5 +110,20 @@ describe('ChangeCollector in a burst', () => {
       for (let i = 0; i <= BURST_RECORDS; i++) list.append(document.createElement('li'));
     });
     expect(batch.regions.map((r) => r.id)).toEqual(['list']);
+  });
+});
+
+describe('ChangeCollector and lists', () => {
+  it('rescans a list as a whole once it received more than MAX_INSERTS_PER_PARENT items', async () => {
+    const body = page('<main><ul id="feed"></ul></main>');
+    const list = body.querySelector('ul') as HTMLElement;
+    const few = await batchOf(() => {
+      for (let i = 0; i < MAX_INSERTS_PER_PARENT; i++) list.append(document.createElement('li'));
+    });
+    expect(few.regions).toHaveLength(MAX_INSERTS_PER_PARENT);
+    const many = await batchOf(() => {
+      for (let i = 0; i <= MAX_INSERTS_PER_PARENT; i++) list.append(document.createElement('li'));
+    });
+    expect(many.regions.map((r) => r.id)).toEqual(['feed']);
   });
 });
