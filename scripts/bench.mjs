@@ -29,7 +29,8 @@ const BENCHMARKS = [
   },
   {
     name: 'page',
-    title: 'Content script in Chromium (built extension) against a no-op content script, textContent + regex and mark.js',
+    title:
+      'Content script in Chromium (built extension) against a no-op content script, textContent + regex and mark.js',
     command: [tsx, 'scripts/bench-page.mjs'],
   },
 ];
