@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { Runtime } from 'webextension-polyfill';
-import type { MessageType } from './messages';
+import type { MessageType, PageReport } from './messages';
 import type { Handlers } from './messaging';
 import { ERAS } from './settings/schema';
 
@@ -45,11 +45,20 @@ const REQUESTS: Record<MessageType, v.GenericSchema> = {
     ),
   }),
   'get-tab-report': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
+  'get-page-report': v.object({}),
   'reveal-mention': v.object({ index: count }),
   'open-search': v.object({ query: text }),
   'card-navigate': v.object({ direction: v.picklist(['next', 'previous']) }),
   ping: v.object({ from: text }),
 };
+
+/**
+ * True when `value` has the shape of a page report: the popup checks a report it gets straight from a
+ * content script as the background checks the ones sent to it.
+ */
+export function isPageReport(value: unknown): value is PageReport {
+  return v.is(REQUESTS['page-report'], value);
+}
 
 /** True for a document or worker of an extension (ours: runtime.onMessage hears no other extension). */
 function isExtensionUrl(url: string | undefined): boolean {
@@ -81,6 +90,7 @@ export function refusal(type: MessageType, data: unknown, sender: SenderLike): s
       const own = (data as { tabId: number }).tabId === sender.tab?.id;
       return !fromContentScript || own ? null : `a content script asked for the report of another tab`;
     }
+    case 'get-page-report':
     case 'reveal-mention':
     case 'card-navigate':
       return fromContentScript ? `"${type}" comes from the extension's pages only` : null;

@@ -36,6 +36,11 @@ export interface Protocol {
   'page-report': { request: PageReport; response: { tabId: number | null } };
   /** Popup → background: the report for a tab, if its content script sent one. */
   'get-tab-report': { request: { tabId: number }; response: PageReport | null };
+  /**
+   * Popup → content script of a tab: its current report, straight from the page. Asked when the
+   * background has none (an MV3 service worker that stopped forgets the reports it kept in memory).
+   */
+  'get-page-report': { request: Record<string, never>; response: PageReport };
   /** Popup → content script of a tab: scroll a reported mention into view. Reply: whether it could. */
   'reveal-mention': { request: { index: number }; response: { revealed: boolean } };
   /** Hover card → background: open the search on `query` (the card's "Open in search"). Reply: whether it opened. */

@@ -45,6 +45,7 @@ export default defineContentScript({
       signal: ctx.signal,
     });
     const unlisten = listen(browser.runtime, {
+      'get-page-report': () => lens.report(),
       'reveal-mention': ({ index }) => {
         const revealed = lens.reveal(index);
         if (revealed) void cards.open(index); // the popup's "On this page": scroll there and show the card

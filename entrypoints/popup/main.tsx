@@ -122,8 +122,7 @@ function mount(root: HTMLElement) {
     } else {
       url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? null;
     }
-    report =
-      tabId === undefined ? null : await send(browser.runtime, 'get-tab-report', { tabId }).catch(() => null);
+    report = tabId === undefined ? null : await tabReport(tabId);
     url = report?.url ?? url;
     reportLoaded = true;
     draw();
@@ -144,6 +143,20 @@ function mount(root: HTMLElement) {
     }
     return undefined; // no reply: the background answers page reports
   });
+
+  /**
+   * The tab's report: from the background, or else from the page itself (an MV3 service worker that
+   * stopped has forgotten the reports it kept; a tab without our content script answers neither).
+   */
+  async function tabReport(id: number): Promise<PageReport | null> {
+    const kept = await send(browser.runtime, 'get-tab-report', { tabId: id }).catch(() => null);
+    if (kept) return kept;
+    const request: Envelope<'get-page-report'> = { type: 'get-page-report', data: {} };
+    const fresh: unknown = await browser.tabs.sendMessage(id, request).catch(() => null);
+    // The content script shares its renderer with the page: its answer is checked like any message.
+    const { isPageReport } = await import('@/lib/message-policy');
+    return isPageReport(fresh) ? fresh : null;
+  }
 
   async function reveal(index: number) {
     if (tabId === undefined) return;

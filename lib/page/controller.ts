@@ -40,6 +40,8 @@ export interface ContentLens {
   readonly lens: PageLens | null;
   /** The page's mentions, or null while inactive. */
   readonly registry: MentionRegistry | null;
+  /** The page's current mentions, as sent to the background (the popup asks for it when the background lost it). */
+  report(): PageReport;
   /** Scrolls the mention with this id into view and selects it; false if it is gone or hidden. */
   reveal(id: number): boolean;
   /** Calls `listener` after the mentions change and when the lens starts or stops; returns the unsubscribe. */
@@ -62,10 +64,8 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
   const notifyChange = () => {
     for (const listener of changeListeners) listener();
   };
-  const reporter = new Reporter(
-    () => buildReport(win.location.href, lens?.registry ?? null),
-    deps.sendReport,
-  );
+  const currentReport = () => buildReport(win.location.href, lens?.registry ?? null);
+  const reporter = new Reporter(currentReport, deps.sendReport);
 
   const apply = (settings: Settings) => {
     if (disposed) return;
@@ -161,6 +161,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     get registry() {
       return lens?.registry ?? null;
     },
+    report: currentReport,
     reveal(id) {
       const entry = lens?.registry.get(id);
       return entry ? revealMention(doc, win, entry) : false;

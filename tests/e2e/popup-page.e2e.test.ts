@@ -74,6 +74,32 @@ describeInBrowsers('popup: on this page', (suite) => {
     await page.close();
   });
 
+  // Chromium stops an idle MV3 service worker after 30 s, and with it the reports it kept in memory;
+  // Firefox's MV2 background page is persistent.
+  it.skipIf(suite.kind === 'firefox')(
+    'lists the mentions after the background forgot them, asking the page itself',
+    async () => {
+      const page = await openPage();
+      await settled(suite.browser, page);
+      const found = (await foundOn(suite.browser, page)).sort();
+      const tabId = await suite.browser.tabId(page);
+      await suite.browser.stopBackground();
+      // The restarted background has no report for the tab (a content script may ask for its own).
+      const kept = await suite.browser.evaluateInContentScript(
+        page,
+        (id: number) => browser.runtime.sendMessage({ type: 'get-tab-report', data: { tabId: id } }),
+        tabId,
+      );
+      expect(kept).toBeNull();
+      // So the popup's list comes from the page itself.
+      const popup = await suite.browser.openPopup(page);
+      expect([...(await listed(popup))].sort()).toEqual(found);
+      expect(await pageStatus(popup)).toBe(`${found.length} mentions on this page.`);
+      await popup.close();
+      await page.close();
+    },
+  );
+
   it('scrolls the page to the chosen mention and opens its card', async () => {
     const page = await openPage();
     await settled(suite.browser, page);

@@ -119,6 +119,31 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     return remoteResult<R>(await worker.evaluate(remoteExpression(fn, arg as A)));
   }
 
+  async stopBackground(): Promise<void> {
+    // The ServiceWorker domain sees the workers of the storage partition of the page it is sent from:
+    // the extension's own, from one of its pages.
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`${this.extensionOrigin}/options.html`);
+      const session = await this.context.newCDPSession(page);
+      const status = new Map<string, string>();
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions)
+          if (v.scriptURL.startsWith(this.extensionOrigin)) status.set(v.versionId, v.runningStatus);
+      });
+      await session.send('ServiceWorker.enable');
+      const running = await waitUntil(() => [...status].find(([, s]) => s === 'running')?.[0], {
+        what: 'the running service worker',
+      });
+      await session.send('ServiceWorker.stopWorker', { versionId: running });
+      await waitUntil(() => status.get(running) === 'stopped' || null, {
+        what: 'the service worker to stop',
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
   async evaluateInContentScript<R, A = undefined>(
     tab: BrowserTab,
     fn: RemoteFunction<A, R>,

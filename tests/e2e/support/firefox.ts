@@ -193,6 +193,10 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     return remoteResult<R>(await this.rdp.evaluate(target.consoleActor, remoteExpression(fn, arg as A)));
   }
 
+  async stopBackground(): Promise<void> {
+    throw new Error("Firefox's MV2 background page is persistent: there is no worker to stop");
+  }
+
   async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
     // BiDi cannot emulate media features in Firefox; the content colour-scheme override pref (0 dark,
     // 1 light) does the same for every document, set from the parent process's privileged console.

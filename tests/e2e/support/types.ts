@@ -77,6 +77,12 @@ export interface ExtensionBrowser {
    * sandbox: `browser`/`chrome` APIs available, the page's globals not), waiting for the script to start.
    */
   evaluateInContentScript<R, A = undefined>(tab: BrowserTab, fn: RemoteFunction<A, R>, arg?: A): Promise<R>;
+  /**
+   * Stops the extension's MV3 service worker, as Chromium does after 30 s idle: what it kept in
+   * memory is gone, and the next event starts it afresh. Firefox's MV2 background page is persistent
+   * (docs/adr/001-firefox-mv2.md): there it throws.
+   */
+  stopBackground(): Promise<void>;
   /** Emulates the OS colour scheme (`prefers-color-scheme`) for every tab, open or opened later. */
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Errors logged so far by pages, content scripts and the background (a copy). */

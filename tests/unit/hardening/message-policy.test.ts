@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { guardHandlers, refusal } from '@/lib/message-policy';
+import { guardHandlers, isPageReport, refusal } from '@/lib/message-policy';
 
 const CONTENT_SCRIPT = { tab: { id: 4 }, url: 'https://news.example/story' };
 const POPUP_IN_TAB = { tab: { id: 9 }, url: 'chrome-extension://abc/popup.html?tabId=4' };
@@ -37,10 +37,22 @@ describe('refusal', () => {
   it('refuses page commands from content scripts and malformed ones from anyone', () => {
     expect(refusal('reveal-mention', { index: 3 }, TOOLBAR_POPUP)).toBeNull();
     expect(refusal('reveal-mention', { index: 3 }, CONTENT_SCRIPT)).toMatch(/extension's pages only/);
+    expect(refusal('get-page-report', {}, TOOLBAR_POPUP)).toBeNull();
+    expect(refusal('get-page-report', {}, CONTENT_SCRIPT)).toMatch(/extension's pages only/);
     expect(refusal('card-navigate', { direction: 'sideways' }, {})).toMatch(/direction/);
     expect(refusal('open-search', { query: 'ICEM' }, CONTENT_SCRIPT)).toBeNull();
     expect(refusal('open-search', { query: 42 }, CONTENT_SCRIPT)).toMatch(/query/);
     expect(refusal('ping', { from: 'test' }, {})).toBeNull();
+  });
+});
+
+describe('isPageReport', () => {
+  it('accepts a well-formed report and nothing else (the popup checks reports read from a page)', () => {
+    expect(isPageReport(REPORT)).toBe(true);
+    expect(isPageReport({ url: 'https://a.test/', count: 0 })).toBe(true);
+    expect(isPageReport(null)).toBe(false);
+    expect(isPageReport({ ...REPORT, count: 'lots' })).toBe(false);
+    expect(isPageReport({ ...REPORT, mentions: [{ ...REPORT.mentions[0], snippet: 7 }] })).toBe(false);
   });
 });
 

@@ -85,6 +85,12 @@ describe('startContentLens', () => {
     });
   });
 
+  it('answers with the same report it sent, for a popup whose background forgot it', async () => {
+    page('<p>The IOM office</p><p>and the ICEM archive</p>');
+    const { reports, lens } = await setup();
+    expect(lens.report()).toEqual(reports.at(-1));
+  });
+
   it('removes everything at once when paused, and comes back when resumed', async () => {
     page('<p>The IOM office</p>');
     const { settings, reports, lens } = await setup();
