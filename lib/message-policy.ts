@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import type { Runtime } from 'webextension-polyfill';
 import type { MessageType, PageReport } from './messages';
 import type { Handlers } from './messaging';
-import { ERAS } from './settings/schema';
+import { ERAS } from './settings/model';
 
 /** The part of `runtime.MessageSender` the policy reads. */
 export interface SenderLike {

@@ -3,9 +3,16 @@ import { forwardCardCommand } from '@/lib/card/commands';
 import { guardHandlers } from '@/lib/message-policy';
 import { listen } from '@/lib/messaging';
 import { LOOKUP_MENU_ID, openSearch, registerLookupMenu } from '@/lib/search/lookup';
+import { migrateStoredSettings } from '@/lib/settings/store';
 import { badgeText, TabReports } from '@/lib/tab-reports';
 
 export default defineBackground(() => {
+  // Content scripts only read the settings, migrating older ones in memory (lib/settings/reader.ts); they
+  // are written back in the current layout here, when the background starts (install, update, browser
+  // start), and by the popup and options pages whenever they open. Not on every storage change: the store
+  // writes a first save's value and its version together, and a reader between the two would take the
+  // new value for the first layout.
+  void migrateStoredSettings();
   const reports = new TabReports();
   // MV3 has `action`, Firefox MV2 has `browserAction`: same badge API under two names.
   const action = browser.action ?? browser.browserAction;

@@ -4,7 +4,8 @@ import { hasCandidate } from '@/lib/detect';
 import { listen, send } from '@/lib/messaging';
 import { type ContentLens, DECIDER_GLOBAL, type MentionDecider, startContentLens } from '@/lib/page';
 import { removeLeftovers, startPageGuard } from '@/lib/page/page-guard';
-import { isActiveOn, loadSettings, watchSettings } from '@/lib/settings';
+import { isActiveOn } from '@/lib/settings/host-patterns';
+import { createSettingsReader } from '@/lib/settings/reader';
 
 /** The lens as seen from the content script's own world (tests and the benchmark read it; pages cannot). */
 declare global {
@@ -25,15 +26,16 @@ export default defineContentScript({
   main(ctx) {
     if (ctx.isInvalid) return;
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
+    const settings = createSettingsReader(browser.storage.sync, browser.storage.onChanged);
     const lens = startContentLens({
       doc: document,
       win: window,
       detector: { hasCandidate, load: loadDecider },
-      settings: { load: loadSettings, watch: watchSettings, isActiveOn },
+      settings: { load: settings.load, watch: settings.watch, isActiveOn },
       sendReport: (report) => send(browser.runtime, 'page-report', report),
       signal: ctx.signal,
     });
-    const cards = startHoverCards(lens, ctx.signal);
+    const cards = startHoverCards(lens, settings, ctx.signal);
     startPageGuard({
       doc: document,
       win: window,

@@ -6,12 +6,16 @@
 import { browser } from 'wxt/browser';
 import { listen, send } from '@/lib/messaging';
 import type { ContentLens } from '@/lib/page/controller';
-import { loadSettings, watchSettings } from '@/lib/settings';
+import type { SettingsReader } from '@/lib/settings/reader';
 import { type CardController, createCardController } from './controller';
 import { loadCardUi } from './loader';
 
 /** Starts the hover cards of this page; everything goes when `signal` aborts. */
-export function startHoverCards(lens: ContentLens, signal: AbortSignal): CardController {
+export function startHoverCards(
+  lens: ContentLens,
+  settings: SettingsReader,
+  signal: AbortSignal,
+): CardController {
   const controller = createCardController({
     doc: document,
     win: window,
@@ -23,8 +27,8 @@ export function startHoverCards(lens: ContentLens, signal: AbortSignal): CardCon
       );
     },
     dwell: {
-      load: async () => (await loadSettings()).hoverDelayMs,
-      watch: (cb) => watchSettings((settings) => cb(settings.hoverDelayMs)),
+      load: async () => (await settings.load()).hoverDelayMs,
+      watch: (cb) => settings.watch((next) => cb(next.hoverDelayMs)),
     },
     signal,
   });

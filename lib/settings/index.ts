@@ -29,6 +29,7 @@ export { type SiteState, siteState } from './site-state';
 export {
   createSettingsStore,
   loadSettings,
+  migrateStoredSettings,
   type SaveFailure,
   SettingsError,
   type SettingsStore,

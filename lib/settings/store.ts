@@ -7,7 +7,7 @@ import {
   type SettingsPatch,
   STRICT_SETTINGS_SCHEMA,
 } from './schema';
-import { MIGRATIONS, SETTINGS_VERSION } from './versions';
+import { MIGRATIONS, newerLayoutWarning, SETTINGS_VERSION } from './versions';
 
 /** Where settings live: the sync area, so they follow the person wherever the browser syncs. */
 export const SETTINGS_KEY = 'sync:settings' as const;
@@ -58,9 +58,7 @@ export function createSettingsStore(): SettingsStore {
       (meta) => {
         const stored = typeof meta?.v === 'number' ? meta.v : 0;
         if (stored > SETTINGS_VERSION) {
-          warn(
-            `the settings were saved by a newer IOM Lens (layout ${stored}); reading the fields this one knows`,
-          );
+          warn(newerLayoutWarning(stored));
         }
         return defineItem(stored > SETTINGS_VERSION);
       },
@@ -176,6 +174,15 @@ const store = () => {
 /** Reads the settings (validated, migrated; defaults where corrupted or unreadable). */
 export function loadSettings(): Promise<Settings> {
   return store().load();
+}
+
+/**
+ * Brings stored settings to the current layout, writing them back if they were older (a fresh store
+ * defines the item afresh, which runs the migrations). The background calls it when it starts; content
+ * scripts only read.
+ */
+export async function migrateStoredSettings(): Promise<void> {
+  await createSettingsStore().load();
 }
 
 /** Merges `patch` into the settings and stores them; rejects with a SettingsError and changes nothing if invalid. */

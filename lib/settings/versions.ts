@@ -54,3 +54,8 @@ export function migrate(value: unknown, fromVersion: number): unknown {
   }
   return out;
 }
+
+/** The warning for settings saved by a newer IOM Lens (synced from another device): read field by field. */
+export function newerLayoutWarning(stored: number): string {
+  return `the settings were saved by a newer IOM Lens (layout ${stored}); reading the fields this one knows`;
+}

@@ -107,18 +107,28 @@ describeInBrowsers('hardening: settings, updates and reloads', (suite) => {
   });
 
   it('settings stored by an older or a newer version: migrated once, or read as they are', async () => {
-    // Version 1 (no version recorded): `enabled`, `formerNames`, `underline`, `hoverDelay`.
+    // Version 1 (no version recorded): `enabled`, `formerNames`, `underline`, `hoverDelay`. Content
+    // scripts read them migrated and write nothing; the extension's pages write the migration back.
     await replaceSync({ settings: { enabled: false } });
     const paused = await openPage('/removal.html?v1-paused');
-    await waitUntil(async () => (await readSync()).settings$ !== undefined, { what: 'the migration' });
+    await waitUntil(() =>
+      suite.browser.evaluateInContentScript(paused, () => globalThis.iomLens !== undefined),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await painted(paused)).toBeNull();
+    expect(await readSync()).toEqual({ settings: { enabled: false } });
+    let options = await openOptions();
+    await waitUntil(async () => (await readSync()).settings$ !== undefined, { what: 'the migration' });
     expect(await readSync()).toEqual({ settings: { paused: true }, settings$: { v: 2 } });
+    await options.close();
     await paused.close();
 
     await replaceSync({ settings: { enabled: true, formerNames: false, underline: false, hoverDelay: 800 } });
     const tab = await openPage('/rtl-cjk.html?v1');
     await lensSettled(suite.browser, tab);
+    options = await openOptions();
+    await waitUntil(async () => (await readSync()).settings$ !== undefined, { what: 'the migration' });
+    await options.close();
     expect(await readSync()).toEqual({
       settings: {
         paused: false,

@@ -55,11 +55,13 @@ describeInBrowsers(
     it('emulates the dark and the light colour scheme in open and new tabs', async () => {
       const open = await suite.browser.openTab(suite.server.url('article.html?scheme'));
       const isDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
+      const both = async () => [await open.evaluate(isDark), await later.evaluate(isDark)];
       await suite.browser.setColorScheme('dark');
       const later = await suite.browser.openExtensionPage('options.html');
-      expect([await open.evaluate(isDark), await later.evaluate(isDark)]).toEqual([true, true]);
+      // Firefox hands the preference to its content processes asynchronously: each tab follows soon.
+      await expect.poll(both, { timeout: 5000 }).toEqual([true, true]);
       await suite.browser.setColorScheme('light');
-      expect([await open.evaluate(isDark), await later.evaluate(isDark)]).toEqual([false, false]);
+      await expect.poll(both, { timeout: 5000 }).toEqual([false, false]);
       await later.close();
       await open.close();
     });

@@ -83,7 +83,7 @@ export interface ExtensionBrowser {
    * (docs/adr/001-firefox-mv2.md): there it throws.
    */
   stopBackground(): Promise<void>;
-  /** Emulates the OS colour scheme (`prefers-color-scheme`) for every tab, open or opened later. */
+  /** Emulates the OS colour scheme (`prefers-color-scheme`) for every tab, open or opened later (Firefox: soon after). */
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Errors logged so far by pages, content scripts and the background (a copy). */
   errors(): LoggedError[];

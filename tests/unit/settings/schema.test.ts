@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { coerceSettings } from '@/lib/settings/schema';
+import { coerceSettings, FIELD_SCHEMAS, SETTINGS_FIELDS } from '@/lib/settings/schema';
 
 describe('coerceSettings', () => {
   it('gives the defaults for nothing stored, silently', () => {
@@ -67,4 +68,56 @@ describe('coerceSettings', () => {
     expect(DEFAULT_SETTINGS.eras.IOM).toBe(true);
     expect(DEFAULT_SETTINGS.deny).toEqual([]);
   });
+});
+
+describe('lenient reader and strict schema', () => {
+  const samples: Record<string, unknown[]> = {
+    paused: [true, false, 'yes', 0, null, {}],
+    hoverDelayMs: [0, 300, 2000, -1, 2001, 12.5, Number.NaN, '300', null],
+    highlightStyle: ['underline', 'background', 'none', 'blink', '', 3],
+    allow: [[], ['example.org'], ['*.example.org', 'news.example'], ['bad host'], 'example.org', [7]],
+    deny: [[], ['Example.org'], [null]],
+    // Not `[]`: valibot's strict object lets an empty list through as an empty change, which the reader
+    // warns about and ignores; the outcome is the same.
+    eras: [{}, { ICEM: false }, { ICM: 'no' }, ['ICEM'], 'all'],
+  };
+
+  it('differ only on eras they do not know: stored ones are skipped (a newer version may add some), imported ones refused', () => {
+    const warnings: string[] = [];
+    expect(coerceSettings({ eras: { ISLE: true, ICM: false } }, (m) => warnings.push(m)).eras).toEqual({
+      ...DEFAULT_SETTINGS.eras,
+      ICM: false,
+    });
+    expect(warnings).toEqual([]);
+    expect(v.safeParse(FIELD_SCHEMAS.eras, { ISLE: true }).success).toBe(false);
+  });
+
+  it('covers every field, in the same order', () => {
+    expect(Object.keys(FIELD_SCHEMAS)).toEqual([...SETTINGS_FIELDS]);
+    expect(Object.keys(samples).sort()).toEqual([...SETTINGS_FIELDS].sort());
+  });
+
+  // The content script reads with coerceSettings, the options page saves with the schemas: a value one
+  // of them refuses and the other keeps would look saved in one place and not in the other.
+  for (const [field, values] of Object.entries(samples)) {
+    it(`agree on which values of ${field} are valid`, () => {
+      for (const value of values) {
+        const strict = v.safeParse(FIELD_SCHEMAS[field as keyof typeof FIELD_SCHEMAS], value);
+        const warnings: string[] = [];
+        const lenient = coerceSettings({ [field]: value }, (m) => warnings.push(m));
+        if (strict.success) {
+          expect(warnings, `${field} = ${JSON.stringify(value)}`).toEqual([]);
+          const kept = (lenient as unknown as Record<string, unknown>)[field];
+          if (field === 'eras')
+            expect(kept).toEqual({ ...DEFAULT_SETTINGS.eras, ...(strict.output as object) });
+          else expect(kept).toEqual(strict.output);
+        } else {
+          expect(warnings.length, `${field} = ${JSON.stringify(value)}`).toBeGreaterThan(0);
+          if (field !== 'allow' && field !== 'deny' && field !== 'eras') {
+            expect(warnings[0]).toContain(strict.issues[0].message);
+          }
+        }
+      }
+    });
+  }
 });

@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, type Settings, saveSettings } from '@/lib/settings';
+import { createSettingsReader } from '@/lib/settings/reader';
+
+const reader = () => createSettingsReader(fakeBrowser.storage.sync, fakeBrowser.storage.onChanged);
+
+describe('settings reader (content script)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('reads the defaults on a fresh install', async () => {
+    await expect(reader().load()).resolves.toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads what the store saved', async () => {
+    const saved = await saveSettings({ paused: true, deny: ['example.org'], eras: { ICM: false } });
+    await expect(reader().load()).resolves.toEqual(saved);
+  });
+
+  it('migrates settings of the first layout in memory, as the store would, without writing them', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { enabled: false, hoverDelay: 500, formerNames: false } });
+    const settings = await reader().load();
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      paused: true,
+      hoverDelayMs: 500,
+      eras: { PICMME: false, ICEM: false, ICM: false, IOM: true },
+    });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({
+      enabled: false,
+      hoverDelay: 500,
+      formerNames: false,
+    });
+  });
+
+  it('reads settings from a newer layout field by field, keeping the fields it knows', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { paused: true, sparkles: 'on' },
+      settings$: { v: 99 },
+    });
+    await expect(reader().load()).resolves.toEqual({ ...DEFAULT_SETTINGS, paused: true });
+  });
+
+  it('replaces a corrupted field with its default and says which', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.sync.set({ settings: { hoverDelayMs: 'slow' }, settings$: { v: 2 } });
+    await expect(reader().load()).resolves.toEqual(DEFAULT_SETTINGS);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[iom-lens\] settings\.hoverDelayMs: /));
+  });
+
+  it('falls back to the defaults when storage cannot be read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const broken = { get: () => Promise.reject(new Error('Extension context invalidated.')) };
+    const settings = await createSettingsReader(broken, fakeBrowser.storage.onChanged).load();
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Extension context invalidated.'));
+  });
+
+  it('delivers each change saved anywhere, and nothing after unsubscribing', async () => {
+    const r = reader();
+    const seen: Settings[] = [];
+    const stopFirst = r.watch((s) => seen.push(s));
+    await saveSettings({ highlightStyle: 'background' });
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ highlightStyle: 'background' }));
+    stopFirst();
+
+    const cb = vi.fn();
+    const stop = r.watch(cb);
+    stop();
+    await saveSettings({ paused: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cb).not.toHaveBeenCalled();
+  });
+
+  it('ignores changes to other keys and other storage areas', async () => {
+    const r = reader();
+    const cb = vi.fn();
+    const stop = r.watch(cb);
+    await fakeBrowser.storage.sync.set({ unrelated: 1 });
+    await fakeBrowser.storage.local.set({ settings: { paused: true } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cb).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('delivers the last of several quick changes last', async () => {
+    const r = reader();
+    const seen: boolean[] = [];
+    const stop = r.watch((s) => seen.push(s.paused));
+    await saveSettings({ paused: true });
+    await saveSettings({ paused: false });
+    await saveSettings({ paused: true });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen.at(-1)).toBe(true);
+    stop();
+  });
+
+  it('keeps cleaning up when the extension context is gone', () => {
+    const events = {
+      addListener: () => {},
+      removeListener: () => {
+        throw new Error('Extension context invalidated.');
+      },
+    };
+    const stop = createSettingsReader(fakeBrowser.storage.sync, events).watch(() => {});
+    expect(stop).not.toThrow();
+  });
+});
