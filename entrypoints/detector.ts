@@ -1,4 +1,4 @@
-import { analyzeBlock, type BlockAnalysis, resolveDocument } from '@/lib/detect';
+import { analyzeBlock, type BlockAnalysis, resolveDocument, resolveDocumentSteps } from '@/lib/detect';
 import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
 
 /**
@@ -8,6 +8,6 @@ import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
  * own world. See docs/adr/003-highlight-api.md.
  */
 export default defineUnlistedScript(() => {
-  const decider: MentionDecider<BlockAnalysis> = { analyzeBlock, resolveDocument };
+  const decider: MentionDecider<BlockAnalysis> = { analyzeBlock, resolveDocument, resolveDocumentSteps };
   (globalThis as Record<string, unknown>)[DECIDER_GLOBAL] = decider;
 });

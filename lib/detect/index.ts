@@ -9,7 +9,7 @@ import type { DocumentContext, Mention } from './types';
 
 export { analyzeBlock } from './block';
 export { hasCandidate } from './candidates';
-export { explainDocument, resolveDocument } from './resolve';
+export { explainDocument, explainDocumentSteps, resolveDocument, resolveDocumentSteps } from './resolve';
 export type {
   AcronymHit,
   BlockAnalysis,

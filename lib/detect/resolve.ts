@@ -1,5 +1,5 @@
 import { analyzeBlock } from './block';
-import { blockContext, type Candidate, clamp, gatherFacts, round, scoreCandidate } from './score';
+import { blockContext, type Candidate, clamp, drain, gatherFactsSteps, round, scoreCandidate } from './score';
 import type { AcronymHit, BlockAnalysis, DocumentContext, LongFormHit, Mention } from './types';
 
 /** Second pass: the organization is already present in the document (long name, definition, confident mention). */
@@ -117,6 +117,18 @@ export function explainDocument(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext = {},
 ): { mentions: Mention[][]; decisions: Decision[] } {
+  return drain(explainDocumentSteps(blocks, context));
+}
+
+/**
+ * {@link explainDocument} in small steps: it yields after each block's cues and each candidate's score,
+ * the parts that grow with the page, so that the page lens can spread a long document's decision over
+ * several slices of the main thread. The result is the same as explainDocument's.
+ */
+export function* explainDocumentSteps(
+  blocks: readonly BlockAnalysis[],
+  context: DocumentContext = {},
+): Generator<void, { mentions: Mention[][]; decisions: Decision[] }, void> {
   const mentions: Mention[][] = blocks.map(() => []);
   const decisions: Decision[] = [];
   if (!blocks.some((b) => b.longForms.length > 0 || b.acronyms.length > 0)) return { mentions, decisions };
@@ -127,13 +139,17 @@ export function explainDocument(
   if (!blocks.some((b) => b.acronyms.length > 0)) return { mentions, decisions };
 
   const titleLongForms = context.title ? analyzeBlock(context.title).longForms.length : 0;
-  const facts = gatherFacts(blocks, context.title);
+  const facts = yield* gatherFactsSteps(blocks, context.title);
   const candidates: Candidate[] = [];
-  blocks.forEach((b, i) => {
-    if (b.acronyms.length === 0) return;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as BlockAnalysis;
+    if (b.acronyms.length === 0) continue;
     const context = blockContext(b, i, facts);
-    for (const hit of b.acronyms) candidates.push(scoreCandidate(context, facts, hit));
-  });
+    for (const hit of b.acronyms) {
+      candidates.push(scoreCandidate(context, facts, hit));
+      yield;
+    }
+  }
 
   // Definitions anywhere in the document, per acronym, in document order.
   const definitions = new Map<string, Definitions>();
@@ -217,4 +233,12 @@ export function resolveDocument(
   context: DocumentContext = {},
 ): Mention[][] {
   return explainDocument(blocks, context).mentions;
+}
+
+/** {@link resolveDocument} in small steps (see {@link explainDocumentSteps}); the same result. */
+export function* resolveDocumentSteps(
+  blocks: readonly BlockAnalysis[],
+  context: DocumentContext = {},
+): Generator<void, Mention[][], void> {
+  return (yield* explainDocumentSteps(blocks, context)).mentions;
 }

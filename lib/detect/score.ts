@@ -132,6 +132,25 @@ export interface DocumentFacts {
 
 /** Collects what the whole document says: cues per block, look-alikes, languages (see DOC_CUE_BUDGET). */
 export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | undefined): DocumentFacts {
+  return drain(gatherFactsSteps(blocks, title));
+}
+
+/** Runs a stepwise computation to its end and returns its result. */
+export function drain<R>(steps: Generator<void, R, void>): R {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link gatherFacts} one block at a time: yields after each block, so that a caller on a page's main
+ * thread can stop between blocks (scanning a block's cues is the costly part).
+ */
+export function* gatherFactsSteps(
+  blocks: readonly BlockAnalysis[],
+  title: string | undefined,
+): Generator<void, DocumentFacts, void> {
   const cues = cueTable();
   const cueHits: (readonly CueHit[])[] = [];
   const docCues = new Set<number>();
@@ -150,7 +169,8 @@ export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | un
   let budget = DOC_CUE_BUDGET;
   const counts: LangCounts = {};
   const longFormLangs: LangCounts = {};
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as BlockAnalysis;
     let hits = b.cues ?? lazyCues.get(b);
     if (!hits) {
       if (b.text.length <= budget) {
@@ -165,7 +185,8 @@ export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | un
     note(hits, i, docCues);
     addCounts(counts, b.langCounts);
     for (const f of b.longForms) longFormLangs[f.lang] = (longFormLangs[f.lang] ?? 0) + 1;
-  });
+    yield;
+  }
   const titleCues = new Set<number>();
   if (title) note(findCues(title), -1, titleCues);
   const longFormLang = Object.entries(longFormLangs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

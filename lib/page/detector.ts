@@ -26,6 +26,14 @@ export interface MentionDecider<A = unknown> {
   analyzeBlock(text: string): A;
   /** Decides every block's mentions with the whole document as context; one list per block. */
   resolveDocument(blocks: readonly A[], context?: { title?: string }): DetectedMention[][];
+  /**
+   * The same decision in small steps (a generator that yields between them), so that a long page's
+   * decision can be spread over several slices. Without it the lens decides in one call.
+   */
+  resolveDocumentSteps?(
+    blocks: readonly A[],
+    context?: { title?: string },
+  ): Generator<void, DetectedMention[][], void>;
 }
 
 /**
@@ -49,9 +57,11 @@ export const DECIDER_GLOBAL = 'iomLensDecider';
 export function eagerDetector<A>(
   detector: MentionDecider<A> & Pick<PageDetector<A>, 'hasCandidate'>,
 ): PageDetector<A> {
+  const steps = detector.resolveDocumentSteps;
   const decider: MentionDecider<A> = {
     analyzeBlock: (text) => detector.analyzeBlock(text),
     resolveDocument: (blocks, context) => detector.resolveDocument(blocks, context),
+    ...(steps ? { resolveDocumentSteps: (blocks, context) => steps.call(detector, blocks, context) } : {}),
   };
   return { hasCandidate: (text) => detector.hasCandidate(text), load: () => Promise.resolve(decider) };
 }

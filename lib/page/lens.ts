@@ -5,7 +5,7 @@ import type { DetectedMention, MentionDecider, PageDetector } from './detector';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
-import { createYield, runSliced, type YieldFn } from './slices';
+import { createYield, runSliced, STEPS_PER_CLOCK_READ, type YieldFn } from './slices';
 import { snippetOf } from './snippet';
 
 /**
@@ -14,6 +14,9 @@ import { snippetOf } from './snippet';
  * page mutations with 1,000 highlights). Mentions past the cap are still found, counted and listed.
  */
 export const MAX_HIGHLIGHTS = 1000;
+
+/** What a sliced step returns when the lens stopped while it ran. */
+const STOPPED = Symbol('stopped');
 
 /**
  * Delay between a page change and its rescan, in milliseconds. Changes come in bursts (a framework
@@ -459,9 +462,8 @@ export class PageLens<A = unknown> {
    * its answer, a range and an entry per mention, is sliced. False when stopped.
    */
   private async commit(signal: AbortSignal): Promise<boolean> {
-    const started = this.now();
-    const changes = this.decide();
-    this.recordSlice(this.now() - started, 'resolve');
+    const changes = await this.decide(signal);
+    if (changes === STOPPED) return false;
     if (changes === null) return true;
     let i = 0;
     const apply = {
@@ -469,6 +471,8 @@ export class PageLens<A = unknown> {
         while (i < changes.length) {
           const [record, next] = changes[i++] as [BlockRecord<A>, DetectedMention[]];
           this.retire(record);
+          // Text that changed while this commit ran is decided again by the next one (already asked).
+          if (this.dirty.has(record)) continue;
           record.mentions = next;
           record.entries = next.map((m) => this.addEntry(record.block, m));
           if (this.now() >= deadline) break;
@@ -497,8 +501,11 @@ export class PageLens<A = unknown> {
    * decides them changed. Returns the records whose mentions differ, with their new mentions, or null
    * when nothing changed.
    */
-  private decide(): [BlockRecord<A>, DetectedMention[]][] | null {
+  private async decide(
+    signal: AbortSignal,
+  ): Promise<[BlockRecord<A>, DetectedMention[]][] | null | typeof STOPPED> {
     const { doc } = this.deps;
+    const started = this.now();
     for (const record of this.records) {
       // A record no page change touched is current as long as it is still in the document.
       const current = this.dirty.has(record)
@@ -512,28 +519,72 @@ export class PageLens<A = unknown> {
     }
     this.dirty.clear();
     const title = doc.title;
-    if (!this.needsResolve && title === this.resolvedTitle) return null;
+    if (!this.needsResolve && title === this.resolvedTitle) {
+      this.recordSlice(this.now() - started, 'resolve');
+      return null;
+    }
     this.needsResolve = false;
     this.resolvedTitle = title;
     // Records still waiting for their analysis (none, as `analyze` just ran) wait for the next commit.
     const list = [...this.records].filter((r) => r.analysis !== null);
-    const decider = this.loadedDecider;
-    const resolved =
-      list.length > 0 && decider
-        ? decider.resolveDocument(
-            list.map((r) => r.analysis as A),
-            { title },
-          )
-        : [];
+    this.recordSlice(this.now() - started, 'resolve');
+    const resolved = await this.resolve(
+      list.map((r) => r.analysis as A),
+      title,
+      signal,
+    );
+    if (resolved === STOPPED) return STOPPED;
     const eras = this.eras;
     const changes: [BlockRecord<A>, DetectedMention[]][] = [];
     list.forEach((record, i) => {
+      // Text that changed during the decision waits for the next one (the change asked for it).
+      if (this.dirty.has(record)) return;
       const found = resolved[i] ?? [];
       const next = eras ? found.filter((m) => eras[m.name]) : found;
       const intact = record.entries.every((e) => this.index.get(e.id) === e);
       if (!intact || !sameMentions(record.mentions, next)) changes.push([record, next]);
     });
     return changes;
+  }
+
+  /**
+   * The detector's document-wide decision, in slices when the detector offers steps: on a long page
+   * with many candidates one call would be a task of tens of milliseconds.
+   */
+  private async resolve(
+    analyses: A[],
+    title: string,
+    signal: AbortSignal,
+  ): Promise<DetectedMention[][] | typeof STOPPED> {
+    const decider = this.loadedDecider;
+    if (analyses.length === 0 || !decider) return [];
+    if (!decider.resolveDocumentSteps) {
+      const started = this.now();
+      const resolved = decider.resolveDocument(analyses, { title });
+      this.recordSlice(this.now() - started, 'resolve');
+      return resolved;
+    }
+    const steps = decider.resolveDocumentSteps(analyses, { title });
+    let resolved: DetectedMention[][] = [];
+    const task = {
+      step: (deadline: number) => {
+        for (let n = 1; ; n++) {
+          const next = steps.next();
+          if (next.done) {
+            resolved = next.value;
+            return true;
+          }
+          if (n % STEPS_PER_CLOCK_READ === 0 && this.now() >= deadline) return false;
+        }
+      },
+    };
+    const done = await runSliced(task, {
+      now: () => this.now(),
+      yieldToMain: this.yieldToMain,
+      signal,
+      onSlice: (ms) => this.recordSlice(ms, 'resolve'),
+    });
+    return done ? resolved : STOPPED;
   }
 
   private addEntry(block: Block, m: DetectedMention): MentionEntry {

@@ -283,6 +283,52 @@ describe('PageLens and the detector', () => {
     expect(counts.resolves).toBe(after + 1); // the first call replaced "all eras" by an explicit choice
   });
 
+  it('spreads the document-wide decision over several slices when the detector decides in steps', async () => {
+    const base = fakeDetector();
+    const decider = await base.load();
+    let yields = 0;
+    const yieldsDuringDecision: number[] = [];
+    const detector = {
+      hasCandidate: base.hasCandidate,
+      load: async () => ({
+        ...decider,
+        *resolveDocumentSteps(blocks: Parameters<typeof decider.resolveDocument>[0]) {
+          const before = yields;
+          for (const _ of blocks) yield; // one step per block, as the real detector does
+          yieldsDuringDecision.push(yields - before);
+          return decider.resolveDocument(blocks);
+        },
+      }),
+    };
+    // A clock that moves 4 ms per reading: a slice of 8 ms ends after two readings (32 steps).
+    let clock = 0;
+    vi.spyOn(window.performance, 'now').mockImplementation(() => (clock += 4));
+    const blocks = Array.from({ length: 200 }, (_, i) => `<p>IOM report ${i}</p>`).join('');
+    page(
+      `${blocks}<footer><p>Isle of Man (IOM) tourism</p></footer><p>International Organization for Migration</p>`,
+    );
+    const sink = createMemorySink();
+    const lens = new PageLens({
+      doc: document,
+      win: window as unknown as typeof globalThis,
+      detector,
+      sink,
+      makeRange: plainRange,
+      yieldToMain: () => {
+        yields++;
+        return tick();
+      },
+    });
+    current = lens;
+    lens.start();
+    await lens.whenIdle();
+    vi.restoreAllMocks();
+    expect(yieldsDuringDecision.length).toBeGreaterThan(0);
+    expect(yieldsDuringDecision[0]).toBeGreaterThanOrEqual(4);
+    // The document-wide rule still saw every block: the Isle of Man definition turns every IOM down.
+    expect(painted(sink)).toEqual(['International Organization for Migration']);
+  });
+
   it('keeps the page working and paints nothing when the deciding half cannot load', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { sink, lens } = await run('<p>IOM</p>', {
