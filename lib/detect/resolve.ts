@@ -129,6 +129,16 @@ export function* explainDocumentSteps(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext = {},
 ): Generator<void, { mentions: Mention[][]; decisions: Decision[] }, void> {
+  const result = yield* decideSteps(blocks, context);
+  result.decisions.sort((a, b) => a.block - b.block || a.hit.start - b.hit.start);
+  return result;
+}
+
+/** The decision itself: decisions in the order they were taken (explainDocumentSteps sorts them). */
+function* decideSteps(
+  blocks: readonly BlockAnalysis[],
+  context: DocumentContext,
+): Generator<void, { mentions: Mention[][]; decisions: Decision[] }, void> {
   const mentions: Mention[][] = blocks.map(() => []);
   const decisions: Decision[] = [];
   if (!blocks.some((b) => b.longForms.length > 0 || b.acronyms.length > 0)) return { mentions, decisions };
@@ -206,6 +216,7 @@ export function* explainDocumentSteps(
       decide(c, true, 'score', c.base, confidenceOf(c.base, c.policy.threshold));
       evidence = true;
     } else pending.push(c);
+    yield;
   }
 
   // Pass 2: the rest, with a bonus when the organization is already present in the document.
@@ -217,10 +228,10 @@ export function* explainDocumentSteps(
     const score = c.base + (evidence ? ORG_BONUS : 0);
     const accepted = score >= c.policy.threshold;
     decide(c, accepted, 'score', score, confidenceOf(score, c.policy.threshold));
+    yield;
   }
 
   for (const list of mentions) list.sort((a, b) => a.start - b.start);
-  decisions.sort((a, b) => a.block - b.block || a.hit.start - b.hit.start);
   return { mentions, decisions };
 }
 
@@ -232,7 +243,7 @@ export function resolveDocument(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext = {},
 ): Mention[][] {
-  return explainDocument(blocks, context).mentions;
+  return drain(decideSteps(blocks, context)).mentions;
 }
 
 /** {@link resolveDocument} in small steps (see {@link explainDocumentSteps}); the same result. */
@@ -240,5 +251,5 @@ export function* resolveDocumentSteps(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext = {},
 ): Generator<void, Mention[][], void> {
-  return (yield* explainDocumentSteps(blocks, context)).mentions;
+  return (yield* decideSteps(blocks, context)).mentions;
 }

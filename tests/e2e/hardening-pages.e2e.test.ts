@@ -32,16 +32,15 @@ const MANY = 100_000;
 const CAP = 1000;
 
 /**
- * Longest task the extension may cause on the 100,000-mention page, per mention on the page, in µs.
- * Everything the content script does runs in slices of 8 ms (lib/page/slices.ts) except one step: the
- * detector's document-wide decision (resolveDocument), which must see every candidate at once (a
- * definition anywhere on the page decides an acronym everywhere) and so runs in one task. It is linear
- * in the mentions, about 3 µs each here (0.3–0.4 s for 100,000); the bound, 8 µs each, leaves room for
- * this shared 2-core machine (timings drift ±2.5x) and fails on anything worse than linear, such as the
- * 1.5–3.4 s sort of every mention this suite found in the page report. Tasks on pages of ordinary size
- * stay far below 50 ms (npm run bench).
+ * Longest task the extension may cause on the 100,000-mention page, in ms. Everything the content script
+ * does runs in slices of 8 ms (lib/page/slices.ts), the detector's document-wide decision included (it
+ * decides in steps, lib/detect/resolve.ts). What still runs longer: the first detector call (compiling its
+ * regular expressions, 10–25 ms), and a garbage collection that falls inside a slice when 100,000 mentions
+ * have been allocated; measured 33–60 ms. The bound leaves room for this shared 2-core machine (timings
+ * drift ±2.5x) and fails on any step that grows with the page: the decision in one task took 161 ms here,
+ * and a sort of every mention in the page report took 1.5–3.4 s.
  */
-const MAX_TASK_US_PER_MENTION = 8;
+const MAX_TASK_MS = 150;
 
 /** Heap growth allowed between the 10th and the 50th single-page-app navigation (ratio). */
 const MAX_HEAP_RATIO = 1.25;
@@ -352,12 +351,18 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
     expect(state.highlighted).toBe(CAP);
     expect((await painted(tab, 5))?.size).toBeGreaterThan(0);
     expect((await painted(tab, 5))?.size).toBeLessThanOrEqual(CAP);
-    figures.manyMentions = { baseline, active, longestSliceMs: state.longestSliceMs, workMs: state.workMs };
+    figures.manyMentions = {
+      baseline,
+      active,
+      longestSliceMs: state.longestSliceMs,
+      longestSlicePhase: state.longestSlicePhase,
+      workMs: state.workMs,
+    };
     // Long tasks where the browser reports them (Chromium), beyond what the same page has paused; the
     // lens's own longest slice in both browsers. The heartbeat's lateness is reported, not bounded: the
     // lens yields with scheduler.yield, whose continuations run before the page's timers (input and
     // rendering still come first), so page timers wait while it works.
-    const bound = (MANY * MAX_TASK_US_PER_MENTION) / 1000;
+    const bound = MAX_TASK_MS;
     if (active.longestTaskMs !== null) {
       expect(active.longestTaskMs - (baseline.longestTaskMs ?? 0)).toBeLessThanOrEqual(bound);
     }
