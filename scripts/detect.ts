@@ -8,6 +8,7 @@
  * UTF-16 code units of `text`. Blank lines are skipped. A bad line is reported on stderr as FILE:LINE and the
  * run goes on, so every good line still gets its result; the exit code is then 1. Nothing else goes to stdout.
  */
+import './lib/closed-pipe';
 import { readFileSync } from 'node:fs';
 import { detect } from '@/lib/detect';
 import { PassageInput, readJsonLines } from '@/lib/detect/jsonl';

@@ -4,6 +4,7 @@
  *
  *   npm run eval:mentions [-- --corpus FILE]
  */
+import './lib/closed-pipe';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,6 +3,7 @@
  * npm run --silent facts -- --json   prints the whole compiled dataset as JSON on stdout and nothing else.
  * The dataset is compiled fresh from data/, so edits show up without a rebuild.
  */
+import './lib/closed-pipe';
 import { compileDataset } from '../lib/dataset/compile';
 import { DatasetBuildError } from '../lib/dataset/errors';
 import { loadInputs, loadSeeds } from '../lib/dataset/load';

@@ -69,9 +69,16 @@ const SETTINGS = {
 };
 
 describeInBrowsers('content script', (suite) => {
-  const open = async (path: string) => {
+  /** Opens a fixture page and waits for the lens to settle and, unless `inView` is false, for its marks. */
+  const open = async (path: string, { inView = true } = {}) => {
     const tab = await suite.browser.openTab(suite.server.url(path));
-    await settled(suite.browser, tab);
+    const entries = await settled(suite.browser, tab);
+    // Painting follows the viewport (an IntersectionObserver reports asynchronously): wait for the marks.
+    if (inView && entries.length > 0) {
+      await tab.waitFor(
+        () => ((window as unknown as { __painted(): unknown[] | null }).__painted()?.length ?? 0) > 0,
+      );
+    }
     return tab;
   };
 
@@ -206,7 +213,7 @@ describeInBrowsers('content script', (suite) => {
   });
 
   it('scrolls a mention into view when the popup asks', async () => {
-    const tab = await open('content/long.html');
+    const tab = await open('content/long.html', { inView: false }); // its one mention is far below
     const [entry] = await settled(suite.browser, tab);
     const tabId = await suite.browser.tabId(tab);
     expect(await tab.evaluate(() => window.scrollY)).toBe(0);
