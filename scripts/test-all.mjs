@@ -1,5 +1,5 @@
 // `npm test`: every check of the project, in order, ending with the line CI reads:
-// `N passed, N failed` (plus `, N skipped`). Exits non-zero when anything failed.
+// `N passed, N failed` (skipped tests, if any, on the line before). Exits non-zero when anything failed.
 //
 // To add a step, add an entry to STEPS (see the Step type in scripts/lib/run-steps.mjs): a command
 // that passes or fails as a whole (kind 'check', counts as one test), a vitest run (kind 'vitest',

@@ -75,10 +75,9 @@ describeInBrowsers('popup: on this page', (suite) => {
   });
 
   // Chromium stops an idle MV3 service worker after 30 s, and with it the reports it kept in memory;
-  // Firefox's MV2 background page is persistent.
-  it.skipIf(suite.kind === 'firefox')(
-    'lists the mentions after the background forgot them, asking the page itself',
-    async () => {
+  // Firefox's MV2 background page is persistent, so there the case does not arise (nor is it declared).
+  if (suite.kind === 'chromium')
+    it('lists the mentions after the background forgot them, asking the page itself', async () => {
       const page = await openPage();
       await settled(suite.browser, page);
       const found = (await foundOn(suite.browser, page)).sort();
@@ -97,8 +96,7 @@ describeInBrowsers('popup: on this page', (suite) => {
       expect(await pageStatus(popup)).toBe(`${found.length} mentions on this page.`);
       await popup.close();
       await page.close();
-    },
-  );
+    });
 
   it('scrolls the page to the chosen mention and opens its card', async () => {
     const page = await openPage();
