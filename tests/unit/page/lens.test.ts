@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemorySink, MAX_HIGHLIGHTS, PageLens } from '@/lib/page';
+import { createMemorySink, MAX_HIGHLIGHTS, type PageDetector, PageLens } from '@/lib/page';
 import type { Era } from '@/lib/settings';
-import { fakeDetector, page, plainRange, rangeText, tick } from './helpers';
+import { type FakeAnalysis, fakeDetector, page, plainRange, rangeText, tick } from './helpers';
 
 const ALL_ERAS: Record<Era, boolean> = { PICMME: true, ICEM: true, ICM: true, IOM: true };
 
@@ -223,7 +223,11 @@ describe('PageLens and the detector', () => {
     return { detector, counts };
   }
 
-  async function run(html: string, detector: ReturnType<typeof counting>['detector']) {
+  async function run(
+    html: string,
+    detector: PageDetector<FakeAnalysis>,
+    yieldToMain: () => Promise<void> = () => tick(),
+  ) {
     page(html);
     const sink = createMemorySink();
     const lens = new PageLens({
@@ -232,7 +236,7 @@ describe('PageLens and the detector', () => {
       detector,
       sink,
       makeRange: plainRange,
-      yieldToMain: () => tick(),
+      yieldToMain,
     });
     current = lens;
     lens.start();
@@ -304,24 +308,14 @@ describe('PageLens and the detector', () => {
     let clock = 0;
     vi.spyOn(window.performance, 'now').mockImplementation(() => (clock += 4));
     const blocks = Array.from({ length: 200 }, (_, i) => `<p>IOM report ${i}</p>`).join('');
-    page(
+    const { sink } = await run(
       `${blocks}<footer><p>Isle of Man (IOM) tourism</p></footer><p>International Organization for Migration</p>`,
-    );
-    const sink = createMemorySink();
-    const lens = new PageLens({
-      doc: document,
-      win: window as unknown as typeof globalThis,
       detector,
-      sink,
-      makeRange: plainRange,
-      yieldToMain: () => {
+      () => {
         yields++;
         return tick();
       },
-    });
-    current = lens;
-    lens.start();
-    await lens.whenIdle();
+    );
     vi.restoreAllMocks();
     expect(yieldsDuringDecision.length).toBeGreaterThan(0);
     expect(yieldsDuringDecision[0]).toBeGreaterThanOrEqual(4);
