@@ -1,5 +1,6 @@
 import { analyzeBlock } from './block';
-import { blockContext, type Candidate, clamp, drain, gatherFactsSteps, round, scoreCandidate } from './score';
+import { blockContext, type Candidate, clamp, gatherFactsSteps, round, scoreCandidate } from './score';
+import { drain } from './steps';
 import type { AcronymHit, BlockAnalysis, DocumentContext, LongFormHit, Mention } from './types';
 
 /** Second pass: the organization is already present in the document (long name, definition, confident mention). */

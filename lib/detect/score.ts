@@ -2,6 +2,7 @@ import { type Cue, cueTable, findCues, finishCueHits, scanCues } from './cues';
 import { addCounts, guessLanguage, type LangCounts } from './language';
 import { type AcronymPolicy, policyFor } from './lexicon/acronym-policy';
 import { type AcronymInfo, nameTable } from './names';
+import { drain } from './steps';
 import { rangesAround, sentenceStarts } from './text';
 import type { AcronymHit, BlockAnalysis, CueHit } from './types';
 
@@ -133,14 +134,6 @@ export interface DocumentFacts {
 /** Collects what the whole document says: cues per block, look-alikes, languages (see DOC_CUE_BUDGET). */
 export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | undefined): DocumentFacts {
   return drain(gatherFactsSteps(blocks, title));
-}
-
-/** Runs a stepwise computation to its end and returns its result. */
-export function drain<R>(steps: Generator<void, R, void>): R {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }
 
 /**
