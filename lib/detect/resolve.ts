@@ -1,6 +1,6 @@
 import { analyzeBlock } from './block';
 import { blockContext, type Candidate, clamp, gatherFactsSteps, round, scoreCandidate } from './score';
-import { drain } from './steps';
+import { drain, type Steps } from './steps';
 import type { AcronymHit, BlockAnalysis, DocumentContext, LongFormHit, Mention } from './types';
 
 /** Second pass: the organization is already present in the document (long name, definition, confident mention). */
@@ -129,7 +129,7 @@ export function explainDocument(
 export function* explainDocumentSteps(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext = {},
-): Generator<void, { mentions: Mention[][]; decisions: Decision[] }, void> {
+): Steps<{ mentions: Mention[][]; decisions: Decision[] }> {
   const result = yield* decideSteps(blocks, context);
   result.decisions.sort((a, b) => a.block - b.block || a.hit.start - b.hit.start);
   return result;
@@ -139,7 +139,7 @@ export function* explainDocumentSteps(
 function* decideSteps(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext,
-): Generator<void, { mentions: Mention[][]; decisions: Decision[] }, void> {
+): Steps<{ mentions: Mention[][]; decisions: Decision[] }> {
   const mentions: Mention[][] = blocks.map(() => []);
   const decisions: Decision[] = [];
   if (!blocks.some((b) => b.longForms.length > 0 || b.acronyms.length > 0)) return { mentions, decisions };
@@ -251,6 +251,6 @@ export function resolveDocument(
 export function* resolveDocumentSteps(
   blocks: readonly BlockAnalysis[],
   context: DocumentContext = {},
-): Generator<void, Mention[][], void> {
+): Steps<Mention[][]> {
   return (yield* decideSteps(blocks, context)).mentions;
 }

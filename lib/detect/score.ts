@@ -2,7 +2,7 @@ import { type Cue, cueTable, findCues, finishCueHits, scanCues } from './cues';
 import { addCounts, guessLanguage, type LangCounts } from './language';
 import { type AcronymPolicy, policyFor } from './lexicon/acronym-policy';
 import { type AcronymInfo, nameTable } from './names';
-import { drain } from './steps';
+import { drain, type Steps } from './steps';
 import { rangesAround, sentenceStarts } from './text';
 import type { AcronymHit, BlockAnalysis, CueHit } from './types';
 
@@ -143,7 +143,7 @@ export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | un
 export function* gatherFactsSteps(
   blocks: readonly BlockAnalysis[],
   title: string | undefined,
-): Generator<void, DocumentFacts, void> {
+): Steps<DocumentFacts> {
   const cues = cueTable();
   const cueHits: (readonly CueHit[])[] = [];
   const docCues = new Set<number>();
