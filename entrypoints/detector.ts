@@ -1,4 +1,10 @@
-import { analyzeBlock, type BlockAnalysis, resolveDocument, resolveDocumentSteps } from '@/lib/detect';
+import {
+  analyzeBlock,
+  type BlockAnalysis,
+  resolveDocument,
+  resolveDocumentSteps,
+  warmUpSteps,
+} from '@/lib/detect';
 import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
 
 /**
@@ -8,6 +14,11 @@ import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
  * own world. See docs/adr/003-highlight-api.md.
  */
 export default defineUnlistedScript(() => {
-  const decider: MentionDecider<BlockAnalysis> = { analyzeBlock, resolveDocument, resolveDocumentSteps };
+  const decider: MentionDecider<BlockAnalysis> = {
+    analyzeBlock,
+    resolveDocument,
+    resolveDocumentSteps,
+    warmUpSteps,
+  };
   (globalThis as Record<string, unknown>)[DECIDER_GLOBAL] = decider;
 });

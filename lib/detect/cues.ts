@@ -1,6 +1,7 @@
 import { CON_CUES, type CueSpec, PRO_CUES } from './lexicon/cues';
 import { COMPANY_SUFFIXES, LOOK_ALIKES } from './lexicon/look-alikes';
 import { nameTable } from './names';
+import type { Steps } from './steps';
 import { escapeRegExp, isWordAt, needsBoundary } from './text';
 import type { CueHit } from './types';
 
@@ -131,6 +132,23 @@ function run(scanner: Scanner, text: string, from: number, to: number, out: CueH
     }
   }
 }
+
+/**
+ * Prepares the cue scanner in three steps: building the table, then the first run of each of its two
+ * finder expressions, which is when the engine compiles them (each a long alternation: milliseconds).
+ * See warmUpSteps in warm-up.ts.
+ */
+export function* prepareCueSteps(): Steps<void> {
+  const { scanners } = compile();
+  for (const scanner of scanners) {
+    yield;
+    scanner.finder.lastIndex = 0;
+    scanner.finder.exec(WARM_UP_TEXT);
+  }
+}
+
+/** Text the finders first run on: any text compiles them; this one holds a cue of each flavour. */
+const WARM_UP_TEXT = 'Refugees in Geneva';
 
 /** Appends the cues found in text[from, to) to `out` (offsets in `text`; several cues may share a start). */
 export function scanCues(text: string, from: number, to: number, out: CueHit[]): void {

@@ -19,6 +19,7 @@ export type {
   Mention,
   MentionKind,
 } from './types';
+export { warmUpSteps } from './warm-up';
 
 /** One text = one document: finds and decides every mention in it. */
 export function detect(text: string, context?: DocumentContext): Mention[] {

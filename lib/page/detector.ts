@@ -34,6 +34,11 @@ export interface MentionDecider<A = unknown> {
     blocks: readonly A[],
     context?: { title?: string },
   ): Generator<void, DetectedMention[][], void>;
+  /**
+   * Prepares the detector in steps of a few milliseconds (tables, regular expressions), which the first
+   * analysis would otherwise do in one long piece. Optional; the lens runs it once, before analysing.
+   */
+  warmUpSteps?(): Generator<void, void, void>;
 }
 
 /**
@@ -57,11 +62,12 @@ export const DECIDER_GLOBAL = 'iomLensDecider';
 export function eagerDetector<A>(
   detector: MentionDecider<A> & Pick<PageDetector<A>, 'hasCandidate'>,
 ): PageDetector<A> {
-  const steps = detector.resolveDocumentSteps;
+  const { resolveDocumentSteps, warmUpSteps } = detector;
   const decider: MentionDecider<A> = {
     analyzeBlock: (text) => detector.analyzeBlock(text),
     resolveDocument: (blocks, context) => detector.resolveDocument(blocks, context),
-    ...(steps ? { resolveDocumentSteps: (blocks, context) => steps.call(detector, blocks, context) } : {}),
+    ...(resolveDocumentSteps && { resolveDocumentSteps: resolveDocumentSteps.bind(detector) }),
+    ...(warmUpSteps && { warmUpSteps: warmUpSteps.bind(detector) }),
   };
   return { hasCandidate: (text) => detector.hasCandidate(text), load: () => Promise.resolve(decider) };
 }

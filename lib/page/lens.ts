@@ -59,7 +59,7 @@ export interface LensDeps<A> {
 }
 
 /** Kinds of work the lens does on the page's main thread. */
-export type SlicePhase = 'scan' | 'analyze' | 'resolve' | 'paint' | 'flush' | 'observe';
+export type SlicePhase = 'scan' | 'prepare' | 'analyze' | 'resolve' | 'paint' | 'flush' | 'observe';
 
 /** Figures about the lens's work, for tests and the benchmark (milliseconds from `performance.now()`). */
 export interface LensStats {
@@ -125,6 +125,8 @@ export class PageLens<A = unknown> {
   private fullFirstAskedAt = 0;
   private decider: Promise<MentionDecider<A> | null> | null = null;
   private loadedDecider: MentionDecider<A> | null = null;
+  /** Whether the detector's warm-up steps have run (once per page: they prepare module-level tables). */
+  private warmedUp = false;
   /** The record each text node of a record belongs to: page changes mark records to check. */
   private recordOf = new WeakMap<Node, BlockRecord<A>>();
   /** Records whose text changed or lost a node since the last commit. */
@@ -147,7 +149,7 @@ export class PageLens<A = unknown> {
       slices: 0,
       longestSliceMs: 0,
       longestSlicePhase: null,
-      phaseMs: { scan: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
+      phaseMs: { scan: 0, prepare: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
       workMs: 0,
       fullScans: 0,
       regionScans: 0,
@@ -437,6 +439,12 @@ export class PageLens<A = unknown> {
     this.startLoading();
     const decider = await this.decider;
     if (decider === null || signal.aborted) return false;
+    if (!this.warmedUp && decider.warmUpSteps) {
+      // Steps of a few ms each: check the clock after every one.
+      const warm = await this.runSteps(decider.warmUpSteps(), 1, 'prepare', signal);
+      if (warm === STOPPED) return false;
+      this.warmedUp = true;
+    }
     let i = 0;
     const task = {
       step: (deadline: number) => {
@@ -564,17 +572,34 @@ export class PageLens<A = unknown> {
       this.recordSlice(this.now() - started, 'resolve');
       return resolved;
     }
-    const steps = decider.resolveDocumentSteps(analyses, { title });
-    let resolved: DetectedMention[][] = [];
+    return this.runSteps(
+      decider.resolveDocumentSteps(analyses, { title }),
+      STEPS_PER_CLOCK_READ,
+      'resolve',
+      signal,
+    );
+  }
+
+  /**
+   * Runs a stepwise computation of the detector in slices, reading the clock every `stepsPerClockRead`
+   * steps; resolves with its result, or STOPPED when the lens stopped first.
+   */
+  private async runSteps<R>(
+    steps: Generator<void, R, void>,
+    stepsPerClockRead: number,
+    phase: SlicePhase,
+    signal: AbortSignal,
+  ): Promise<R | typeof STOPPED> {
+    let result: { value: R } | undefined;
     const task = {
       step: (deadline: number) => {
         for (let n = 1; ; n++) {
           const next = steps.next();
           if (next.done) {
-            resolved = next.value;
+            result = { value: next.value };
             return true;
           }
-          if (n % STEPS_PER_CLOCK_READ === 0 && this.now() >= deadline) return false;
+          if (n % stepsPerClockRead === 0 && this.now() >= deadline) return false;
         }
       },
     };
@@ -582,9 +607,9 @@ export class PageLens<A = unknown> {
       now: () => this.now(),
       yieldToMain: this.yieldToMain,
       signal,
-      onSlice: (ms) => this.recordSlice(ms, 'resolve'),
+      onSlice: (ms) => this.recordSlice(ms, phase),
     });
-    return done ? resolved : STOPPED;
+    return done && result ? result.value : STOPPED;
   }
 
   private addEntry(block: Block, m: DetectedMention): MentionEntry {

@@ -8,6 +8,7 @@ import {
   explainDocumentSteps,
   resolveDocument,
   resolveDocumentSteps,
+  warmUpSteps,
 } from '@/lib/detect';
 import { parseCorpus } from '@/lib/detect/evaluation';
 
@@ -52,5 +53,16 @@ describe('stepwise document decision', () => {
     const passages = parseCorpus(readFileSync(CORPUS, 'utf8')).flatMap((l) => (l.ok ? [l.value] : []));
     const blocks = passages.map((p) => analyzeBlock(p.text));
     expect(run(resolveDocumentSteps(blocks)).result).toEqual(resolveDocument(blocks));
+  });
+});
+
+describe('warm-up', () => {
+  it('prepares the detector in several steps, then analyses as before', () => {
+    const text = 'Staff of the IOM office met ICEM archivists about migrants from Hungary.';
+    const before = resolveDocument([analyzeBlock(text)]);
+    const { steps } = run(warmUpSteps());
+    // Cue table, two finders, candidates, a long name, an acronym, a sample, a decision: one step each.
+    expect(steps).toBeGreaterThanOrEqual(7);
+    expect(resolveDocument([analyzeBlock(text)])).toEqual(before);
   });
 });

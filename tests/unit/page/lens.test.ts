@@ -323,6 +323,48 @@ describe('PageLens and the detector', () => {
     expect(painted(sink)).toEqual(['International Organization for Migration']);
   });
 
+  it("runs the detector's warm-up once, in slices, before the first analysis", async () => {
+    const base = fakeDetector();
+    const decider = await base.load();
+    const log: string[] = [];
+    let yields = 0;
+    const detector = {
+      hasCandidate: base.hasCandidate,
+      load: async () => ({
+        ...decider,
+        analyzeBlock: (text: string) => {
+          log.push(`analyze after ${yields} yields`);
+          return decider.analyzeBlock(text);
+        },
+        *warmUpSteps() {
+          for (let step = 0; step < 3; step++) {
+            log.push(`warm-up step ${step} after ${yields} yields`);
+            yield;
+          }
+        },
+      }),
+    };
+    // A clock that moves 10 ms per reading: every warm-up step ends its slice.
+    let clock = 0;
+    vi.spyOn(window.performance, 'now').mockImplementation(() => (clock += 10));
+    const { lens } = await run('<p>IOM one</p>', detector, () => {
+      yields++;
+      return tick();
+    });
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'IOM two' }));
+    await tick(80);
+    await lens.whenIdle();
+    vi.restoreAllMocks();
+    const warm = log.filter((line) => line.startsWith('warm-up'));
+    expect(warm).toHaveLength(3);
+    // Each step in a slice of its own, all before the first analysis.
+    const yieldsAt = warm.map((line) => Number(/after (\d+)/.exec(line)?.[1]));
+    expect(yieldsAt[1]).toBeGreaterThan(yieldsAt[0] as number);
+    expect(yieldsAt[2]).toBeGreaterThan(yieldsAt[1] as number);
+    expect(log.indexOf(warm[2] as string)).toBeLessThan(log.findIndex((l) => l.startsWith('analyze')));
+    expect(lens.registry.size).toBe(2);
+  });
+
   it('keeps the page working and paints nothing when the deciding half cannot load', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { sink, lens } = await run('<p>IOM</p>', {
