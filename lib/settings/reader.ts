@@ -6,14 +6,14 @@ import { migrate, newerLayoutWarning, SETTINGS_VERSION } from './versions';
  * and its change events directly, without @wxt-dev/storage or valibot (about 6 KB gzipped that every
  * page would pay for). It reads what the store (store.ts) writes: the `settings` item of the sync area
  * and, beside it, `settings$` with the layout version. An older layout is migrated in memory only;
- * writing the migrated settings is the store's job (the background does it when the extension updates).
+ * writing the migrated settings is the store's job (the background has it done whenever it starts).
  */
 
 /** Keys of the sync area the store writes: the settings, and @wxt-dev/storage's metadata beside them. */
-export const SETTINGS_ITEM = 'settings';
+export const SETTINGS_ITEM = 'settings' as const;
 export const SETTINGS_META_ITEM = 'settings$';
 /** The storage area the settings live in (the store's `sync:` prefix). */
-export const SETTINGS_AREA = 'sync';
+export const SETTINGS_AREA = 'sync' as const;
 
 /** The part of a `storage.StorageArea` the reader uses. */
 export interface ReadableArea {

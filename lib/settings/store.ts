@@ -1,5 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import * as v from 'valibot';
+import { SETTINGS_AREA, SETTINGS_ITEM } from './reader';
 import {
   coerceSettings,
   defaultSettings,
@@ -10,7 +11,7 @@ import {
 import { MIGRATIONS, newerLayoutWarning, SETTINGS_VERSION } from './versions';
 
 /** Where settings live: the sync area, so they follow the person wherever the browser syncs. */
-export const SETTINGS_KEY = 'sync:settings' as const;
+export const SETTINGS_KEY = `${SETTINGS_AREA}:${SETTINGS_ITEM}` as const;
 
 /** Chrome's `storage.sync` QUOTA_BYTES_PER_ITEM; Firefox's limit is the same order. Checked before writing. */
 export const SYNC_ITEM_QUOTA_BYTES = 8192;
