@@ -36,7 +36,7 @@ export function PopupPage({ t, page, onReveal }: PopupPageProps) {
   return (
     <section class="page" aria-labelledby="page-heading">
       <h2 id="page-heading">{t('onThisPage')}</h2>
-      <p data-testid="page-status" class="muted" aria-live="polite">
+      <p data-testid="page-status" class="muted" aria-live="polite" aria-busy={page.kind === 'loading'}>
         {status(t, page)}
       </p>
       {page.kind === 'ready' && page.mentions.length > 0 && (

@@ -151,8 +151,10 @@ function mount(root: HTMLElement) {
   async function tabReport(id: number): Promise<PageReport | null> {
     const kept = await send(browser.runtime, 'get-tab-report', { tabId: id }).catch(() => null);
     if (kept) return kept;
+    // A tab without our content script (not http(s), or loaded before the install) rejects at once.
     const request: Envelope<'get-page-report'> = { type: 'get-page-report', data: {} };
     const fresh: unknown = await browser.tabs.sendMessage(id, request).catch(() => null);
+    if (fresh === null || fresh === undefined) return null;
     // The content script shares its renderer with the page: its answer is checked like any message.
     const { isPageReport } = await import('@/lib/message-policy');
     return isPageReport(fresh) ? fresh : null;

@@ -32,14 +32,16 @@ function renderPopup(over: Partial<PopupAppProps> = {}) {
 const status = () => screen.getByTestId('page-status').textContent;
 
 describe('PopupApp', () => {
-  it('says when the page is still being looked at', () => {
+  it('says when the page is still being looked at, and marks the status busy', () => {
     renderPopup({ page: { kind: 'loading' } });
     expect(status()).toBe('Looking at this page…');
+    expect(screen.getByTestId('page-status').getAttribute('aria-busy')).toBe('true');
   });
 
   it('says when IOM Lens does not run on the page', () => {
     renderPopup({ page: { kind: 'unavailable' }, site: { kind: 'none' } });
     expect(status()).toBe('IOM Lens does not run on this page.');
+    expect(screen.getByTestId('page-status').getAttribute('aria-busy')).toBe('false');
     expect(screen.queryByTestId('site-off')).toBeNull();
   });
 

@@ -37,9 +37,16 @@ export async function typeQuery(tab: BrowserTab, query: string): Promise<void> {
  * in Firefox's moz-extension pages (its query helpers are missing there), so both browsers do it alike.
  */
 export async function clickIn(tab: BrowserTab, selector: string): Promise<void> {
-  await tab.waitFor((s: string) => document.querySelector(s) !== null, selector, {
-    what: `${selector} to click`,
-  });
+  // A control can be there but disabled until what it changes is known (the pause box until the
+  // settings are read): a click on it then does nothing.
+  await tab.waitFor(
+    (s: string) => {
+      const element = document.querySelector(s);
+      return element !== null && !(element as HTMLInputElement).disabled;
+    },
+    selector,
+    { what: `${selector} to click` },
+  );
   await tab.evaluate((s: string) => {
     const element = document.querySelector<HTMLElement>(s);
     if (!element) throw new Error(`nothing matches ${s}`);

@@ -159,9 +159,11 @@ for (const kind of selectedBrowsers()) {
 
       it('shows the popup in the browser language, dark, with no axe violations', async () => {
         const popup = await open('popup.html');
+        // Once the settings are read (the pause box is enabled) and the page's state is known (not loading).
         const status = await popup.waitFor(() => {
           const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
-          return document.querySelector<HTMLInputElement>('[data-testid="pause"]')?.disabled === false
+          const ready = document.querySelector<HTMLInputElement>('[data-testid="pause"]')?.disabled === false;
+          return ready && document.querySelector('[data-testid="page-status"][aria-busy="true"]') === null
             ? text
             : null;
         });
