@@ -34,9 +34,9 @@ const CAP = 1000;
 /**
  * Longest task the extension may cause on the 100,000-mention page, in ms. Everything the content script
  * does runs in slices of 8 ms (lib/page/slices.ts), the detector's document-wide decision included (it
- * decides in steps, lib/detect/resolve.ts). What still runs longer: the first detector call (compiling its
- * regular expressions, 10–25 ms), and a garbage collection that falls inside a slice when 100,000 mentions
- * have been allocated; measured 33–60 ms. The bound leaves room for this shared 2-core machine (timings
+ * decides in steps, lib/detect/resolve.ts, and warms up in steps). What still runs longer: a slice that a
+ * garbage collection falls into while 100,000 entries are built; measured 32–37 ms (Chromium) and 41–60 ms
+ * (Firefox). The bound leaves room for this shared 2-core machine (timings
  * drift ±2.5x) and fails on any step that grows with the page: the decision in one task took 161 ms here,
  * and a sort of every mention in the page report took 1.5–3.4 s.
  */
