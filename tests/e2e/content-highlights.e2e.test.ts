@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { PageReport } from '@/lib/messages';
+import { defaultSettings } from '@/lib/settings/model';
 import type { BrowserTab, ExtensionBrowser } from './support';
 import { describeInBrowsers, waitUntil } from './support';
 
@@ -59,14 +60,8 @@ const tabReport = (extension: ExtensionBrowser, tab: BrowserTab, tabId: number) 
     tabId,
   );
 
-const SETTINGS = {
-  paused: false,
-  allow: [],
-  deny: [],
-  hoverDelayMs: 300,
-  highlightStyle: 'underline',
-  eras: { PICMME: true, ICEM: true, ICM: true, IOM: true },
-};
+/** Settings as a fresh install has them, written out in full as the options page writes them. */
+const SETTINGS = defaultSettings();
 
 describeInBrowsers('content script', (suite) => {
   /** Opens a fixture page and waits for the lens to settle and, unless `inView` is false, for its marks. */
