@@ -37,7 +37,8 @@ import { CHROMIUM_PATH, chromiumArgs } from './lib/browsers.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The built extension; BENCH_EXTENSION_DIR measures another build (an experiment) against the same baselines. */
+const EXTENSION_DIR = path.resolve(ROOT, process.env.BENCH_EXTENSION_DIR || '.output/chrome-mv3');
 
 /** Targets from issue 5. */
 const TARGET = {
@@ -242,8 +243,21 @@ async function openTab(browser) {
   return { page, cdp, inContentScript, close: () => page.close() };
 }
 
+/**
+ * The content script's figures once it is idle, or null: the lens's, or on a page that has shown no
+ * candidate (so no lens started) the candidate watch's, in the same shape.
+ */
 const LENS_STATE = `(() => {
-  const lens = globalThis.iomLens && globalThis.iomLens.lens;
+  const content = globalThis.iomLens;
+  if (!content) return null;
+  const watch = content.watch;
+  if (watch) {
+    const w = watch.stats;
+    if (w.firstScanDoneAt === null) return null;
+    return { ...w, firstHighlightAt: null, walked: 0, regionScans: 0, longestSlicePhase: 'watch',
+      phaseMs: { watch: w.workMs }, size: 0, highlighted: 0 };
+  }
+  const lens = content.lens;
   if (!lens || lens.stats.firstScanDoneAt === null || !lens.idle) return null;
   return { ...lens.stats, size: lens.registry.size, highlighted: lens.registry.highlightedCount };
 })()`;

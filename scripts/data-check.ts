@@ -8,7 +8,7 @@
  * A compiled file older than data/ only gets a warning: it is still a valid dataset to ship, and the
  * unit tests fail on it (tests/unit/dataset/integrity.test.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
@@ -181,6 +181,20 @@ export function checkData(root: string = PROJECT_ROOT): DataCheckResult {
     }
     if (fresh && fresh.dataset !== text) {
       warnings.push(`${file} is older than data/: run npm run data:build to compile it again.`);
+    }
+  }
+  // The smaller files cut from it: the detector's names and the pre-check's acronyms.
+  for (const [name, freshText] of [
+    ['names', fresh?.names],
+    ['acronyms', fresh?.acronyms],
+  ] as const) {
+    const path = join(root, `data/compiled/${name}.json`);
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (current === null) problems.push(`${relative(root, path)}: missing (run npm run data:build)`);
+    else if (freshText !== undefined && current !== freshText) {
+      warnings.push(
+        `${relative(root, path)} is older than data/: run npm run data:build to compile it again.`,
+      );
     }
   }
   return { problems, warnings };

@@ -41,6 +41,11 @@ export default defineBackground(() => {
   // Keyboard commands (next/previous mention) go to the tab's hover cards.
   browser.commands.onCommand.addListener((command, tab) => void forwardCardCommand(browser, command, tab));
   browser.tabs.onRemoved.addListener((tabId) => reports.forget(tabId));
+  // A new page in the tab: its content script reports again once it has shown a candidate (most pages
+  // never do, and send nothing). The browser clears the tab's badge itself on such a navigation.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') reports.forget(tabId);
+  });
 
   // "Look up in IOM Lens" on selected text: opens the search pre-filled with the selection.
   void registerLookupMenu(browser.contextMenus, browser.i18n.getMessage('contextMenuLookup')).catch((error) =>

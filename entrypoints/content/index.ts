@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { startHoverCards } from '@/lib/card/content';
-import { hasCandidate } from '@/lib/detect';
+import type { CardController } from '@/lib/card/controller';
+import { hasCandidate } from '@/lib/detect/candidate-pattern';
 import { listen, send } from '@/lib/messaging';
 import { type ContentLens, DECIDER_GLOBAL, type MentionDecider, startContentLens } from '@/lib/page';
 import { removeLeftovers, startPageGuard } from '@/lib/page/page-guard';
 import { isActiveOn } from '@/lib/settings/host-patterns';
-import { createSettingsReader } from '@/lib/settings/reader';
+import { createSettingsReader, lazySettingsReader } from '@/lib/settings/reader';
 
 /** The lens as seen from the content script's own world (tests and the benchmark read it; pages cannot). */
 declare global {
@@ -26,31 +27,40 @@ export default defineContentScript({
   main(ctx) {
     if (ctx.isInvalid) return;
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
-    const settings = createSettingsReader(browser.storage.sync, browser.storage.onChanged);
-    const lens = startContentLens({
+    // Storage is first touched when the page shows a candidate: most pages never do (see startContentLens).
+    const settings = lazySettingsReader(() =>
+      createSettingsReader(browser.storage.sync, browser.storage.onChanged),
+    );
+    let cards: CardController | null = null;
+    const lens: ContentLens = startContentLens({
       doc: document,
       win: window,
       detector: { hasCandidate, load: loadDecider },
       settings: { load: settings.load, watch: settings.watch, isActiveOn },
       sendReport: (report) => send(browser.runtime, 'page-report', report),
       signal: ctx.signal,
-    });
-    const cards = startHoverCards(lens, settings, ctx.signal);
-    startPageGuard({
-      doc: document,
-      win: window,
-      registry: (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights,
-      lens,
       isContextValid: () => ctx.isValid,
-      onGiveUp: (repairs) =>
-        console.info(`[iom-lens] stopped on this page: it removed IOM Lens's highlights ${repairs} times`),
-      signal: ctx.signal,
+      onWake: () => {
+        cards = startHoverCards(lens, settings, ctx.signal);
+        startPageGuard({
+          doc: document,
+          win: window,
+          registry: (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights,
+          lens,
+          isContextValid: () => ctx.isValid,
+          onGiveUp: (repairs) =>
+            console.info(
+              `[iom-lens] stopped on this page: it removed IOM Lens's highlights ${repairs} times`,
+            ),
+          signal: ctx.signal,
+        });
+      },
     });
     const unlisten = listen(browser.runtime, {
       'get-page-report': () => lens.report(),
       'reveal-mention': ({ index }) => {
         const revealed = lens.reveal(index);
-        if (revealed) void cards.open(index); // the popup's "On this page": scroll there and show the card
+        if (revealed) void cards?.open(index); // the popup's "On this page": scroll there and show the card
         return { revealed };
       },
     });

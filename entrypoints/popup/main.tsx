@@ -145,19 +145,19 @@ function mount(root: HTMLElement) {
   });
 
   /**
-   * The tab's report: from the background, or else from the page itself (an MV3 service worker that
-   * stopped has forgotten the reports it kept; a tab without our content script answers neither).
+   * The tab's report: from the page itself, which knows its mentions now (it tells the background only
+   * once it has shown a candidate), or else what the background kept (a tab whose content script cannot
+   * answer). A tab without our content script (not http(s), or loaded before the install) rejects at once.
    */
   async function tabReport(id: number): Promise<PageReport | null> {
-    const kept = await send(browser.runtime, 'get-tab-report', { tabId: id }).catch(() => null);
-    if (kept) return kept;
-    // A tab without our content script (not http(s), or loaded before the install) rejects at once.
     const request: Envelope<'get-page-report'> = { type: 'get-page-report', data: {} };
     const fresh: unknown = await browser.tabs.sendMessage(id, request).catch(() => null);
-    if (fresh === null || fresh === undefined) return null;
-    // The content script shares its renderer with the page: its answer is checked like any message.
-    const { isPageReport } = await import('@/lib/message-policy');
-    return isPageReport(fresh) ? fresh : null;
+    if (fresh !== null && fresh !== undefined) {
+      // The content script shares its renderer with the page: its answer is checked like any message.
+      const { isPageReport } = await import('@/lib/message-policy');
+      if (isPageReport(fresh)) return fresh;
+    }
+    return send(browser.runtime, 'get-tab-report', { tabId: id }).catch(() => null);
   }
 
   async function reveal(index: number) {

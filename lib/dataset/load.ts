@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acronymsOf, type NamesTimeline } from '../detect/names';
 import { DatasetBuildError } from './errors';
 import type { DataFile, DatasetInputs, SeedTexts } from './validate';
 
@@ -11,8 +12,10 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEEDS_DIR = resolve(PROJECT_ROOT, '../shared/seeds');
 /** Compiled outputs. */
 export const COMPILED_DATASET = join(PROJECT_ROOT, 'data/compiled/dataset.json');
-/** The small names-only file the content script bundles. */
+/** The names timeline the detector bundles. */
 export const COMPILED_NAMES = join(PROJECT_ROOT, 'data/compiled/names.json');
+/** The acronyms alone: what the content script's pre-check needs on every page. */
+export const COMPILED_ACRONYMS = join(PROJECT_ROOT, 'data/compiled/acronyms.json');
 
 function readJson(root: string, path: string): DataFile {
   const file = relative(root, path);
@@ -58,9 +61,10 @@ export function loadSeeds(dir: string = SEEDS_DIR): SeedTexts {
 }
 
 /** The compiled files' text exactly as data:build writes them. */
-export function serialize(dataset: { names: unknown }): { dataset: string; names: string } {
+export function serialize(dataset: NamesTimeline): { dataset: string; names: string; acronyms: string } {
   return {
     dataset: `${JSON.stringify(dataset)}\n`,
     names: `${JSON.stringify({ names: dataset.names }, null, 2)}\n`,
+    acronyms: `${JSON.stringify({ acronyms: acronymsOf(dataset) }, null, 2)}\n`,
   };
 }

@@ -99,6 +99,15 @@ export function buildNameTable(timeline: NamesTimeline): NameTable {
   return { longNames, acronyms };
 }
 
+/**
+ * Every acronym of a names timeline, longest first (so CIME wins over CIM where both match), in the
+ * timeline's order otherwise. data:build writes them to data/compiled/acronyms.json, which is all the
+ * pre-check that every page runs needs of the names (see candidate-pattern.ts).
+ */
+export function acronymsOf(timeline: NamesTimeline): string[] {
+  return [...buildNameTable(timeline).acronyms.keys()].sort((a, b) => b.length - a.length);
+}
+
 let table: NameTable | undefined;
 
 /** The name table of the bundled names timeline, built on first use. */

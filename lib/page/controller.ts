@@ -1,5 +1,6 @@
 import type { PageReport } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
+import { type CandidateWatch, watchForCandidates } from './candidate-watch';
 import type { PageDetector } from './detector';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { PageLens } from './lens';
@@ -32,6 +33,13 @@ export interface ContentLensDeps<A> {
   sendReport: (report: PageReport) => Promise<unknown>;
   /** Aborts when the extension context goes away (WXT's `ctx.signal`): everything is removed. */
   signal: AbortSignal;
+  /**
+   * Called once, when the page first shows a candidate and before the settings are read: the content
+   * script wires what only pages with mentions need there (hover cards, page guard).
+   */
+  onWake?: () => void;
+  /** False once the extension was updated or removed under the page: then nothing more starts. */
+  isContextValid?: () => boolean;
 }
 
 /** The content script's lens, following the settings and the URL. */
@@ -40,6 +48,11 @@ export interface ContentLens {
   readonly lens: PageLens | null;
   /** The page's mentions, or null while inactive. */
   readonly registry: MentionRegistry | null;
+  /**
+   * While the page has shown no candidate: the watch for one (settings unread, nothing else running).
+   * Null from the first candidate on.
+   */
+  readonly watch: CandidateWatch | null;
   /** The page's current mentions, as sent to the background (the popup asks for it when the background lost it). */
   report(): PageReport;
   /** Scrolls the mention with this id into view and selects it; false if it is gone or hidden. */
@@ -51,8 +64,9 @@ export interface ContentLens {
 }
 
 /**
- * Wires settings → lens → highlighter → reporter. The lens runs while the settings allow this page
- * (not paused, allow and deny lists) and is torn down at once when they stop allowing it.
+ * Wires candidate watch → settings → lens → highlighter → reporter. Until the page shows a candidate
+ * only the watch runs (most pages never show one); from then on the lens runs while the settings allow
+ * this page (not paused, allow and deny lists) and is torn down at once when they stop allowing it.
  */
 export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
   const { doc, win, signal } = deps;
@@ -95,7 +109,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
         notifyChange();
       },
       // SPA navigations without a Navigation API event show up as page changes.
-      onPageChange: () => urls.check(),
+      onPageChange: () => urls?.check(),
     });
     startWhenParsed(lens);
   };
@@ -120,33 +134,55 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     notifyChange();
   };
 
-  const urls: UrlWatch = watchUrl(win, () => {
-    if (current) apply(current);
-    lens?.requestCommit(); // the title is part of the detector's context
-    reporter.schedule(true);
+  let urls: UrlWatch | null = null;
+  let unwatch: (() => void) | null = null;
+  let unwatchFirst: (() => void) | null = null;
+
+  /** The first candidate: from here on the settings decide, and pages changes are the lens's. */
+  const wake = () => {
+    watch = null;
+    if (disposed) return;
+    if (deps.isContextValid && !deps.isContextValid()) {
+      dispose(); // the extension went away under the page: its APIs are gone
+      return;
+    }
+    deps.onWake?.();
+    urls = watchUrl(win, () => {
+      if (current) apply(current);
+      lens?.requestCommit(); // the title is part of the detector's context
+      reporter.schedule(true);
+    });
+    unwatch = deps.settings.watch(apply);
+    let heardChange = false;
+    unwatchFirst = deps.settings.watch(() => {
+      heardChange = true;
+    });
+    deps.settings.load().then(
+      (settings) => {
+        unwatchFirst?.();
+        // A change that arrived while loading is newer than what was loaded.
+        if (!heardChange) apply(settings);
+      },
+      () => {
+        // loadSettings never rejects (it falls back to the defaults); nothing else to do here.
+      },
+    );
+  };
+  let watch: CandidateWatch | null = watchForCandidates({
+    doc,
+    win,
+    hasCandidate: deps.detector.hasCandidate,
+    onFound: wake,
   });
-  const unwatch = deps.settings.watch(apply);
-  let heardChange = false;
-  const unwatchFirst = deps.settings.watch(() => {
-    heardChange = true;
-  });
-  deps.settings.load().then(
-    (settings) => {
-      unwatchFirst();
-      // A change that arrived while loading is newer than what was loaded.
-      if (!heardChange) apply(settings);
-    },
-    () => {
-      // loadSettings never rejects (it falls back to the defaults); nothing else to do here.
-    },
-  );
 
   const dispose = () => {
     if (disposed) return;
     disposed = true;
-    unwatch();
-    unwatchFirst();
-    urls.dispose();
+    watch?.dispose();
+    watch = null;
+    unwatch?.();
+    unwatchFirst?.();
+    urls?.dispose();
     turnOff();
     reporter.dispose(); // after turnOff, whose last change notice would schedule a report
     changeListeners.clear();
@@ -160,6 +196,9 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     },
     get registry() {
       return lens?.registry ?? null;
+    },
+    get watch() {
+      return watch;
     },
     report: currentReport,
     reveal(id) {

@@ -75,6 +75,8 @@ export class ScanTask implements SlicedTask {
     private readonly roots: readonly Element[],
     private readonly sink: ScanSink,
     private readonly now: () => number,
+    /** Ends the scan early when it returns true (checked with the clock, every few steps). */
+    private readonly enough?: () => boolean,
   ) {
     this.builder = new BlockBuilder((block) => {
       this.counts.blocks++;
@@ -85,7 +87,10 @@ export class ScanTask implements SlicedTask {
   step(deadline: number): boolean {
     const { stack } = this;
     for (let steps = 1; ; steps++) {
-      if (steps % STEPS_PER_CLOCK_READ === 0 && this.now() >= deadline) return false;
+      if (steps % STEPS_PER_CLOCK_READ === 0) {
+        if (this.enough?.()) return true;
+        if (this.now() >= deadline) return false;
+      }
       const frame = stack[stack.length - 1];
       if (frame === undefined) {
         const root = this.roots[this.rootIndex++];

@@ -162,6 +162,28 @@ describeInBrowsers('content script', (suite) => {
     await tab.close();
   });
 
+  it('paints the first mention of a page that had none, added by the page after it was read', async () => {
+    const tab = await suite.browser.openTab(suite.server.url('content/dynamic.html?quiet'));
+    await waitUntil(
+      () =>
+        suite.browser.evaluateInContentScript(tab, () =>
+          globalThis.iomLens?.watch?.stats.firstScanDoneAt ? true : null,
+        ),
+      { what: 'the content script to read the quiet page' },
+    );
+    expect(
+      await suite.browser.evaluateInContentScript(tab, () => globalThis.iomLens?.lens ?? null),
+    ).toBeNull();
+    await pageAction(tab, 'render');
+    await expect.poll(() => paintedTexts(tab)).toEqual(['IOM']);
+    expect(
+      await suite.browser.evaluateInContentScript(tab, () => globalThis.iomLens?.watch ?? null),
+    ).toBeNull();
+    await settled(suite.browser, tab);
+    expect(await foreignChanges(tab)).toEqual([]);
+    await tab.close();
+  });
+
   it('keeps working, without errors or leftover text, when the page edits and removes its own text nodes', async () => {
     const tab = await open('content/dynamic.html?framework');
     await pageAction(tab, 'render');

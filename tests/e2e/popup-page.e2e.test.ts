@@ -98,6 +98,35 @@ describeInBrowsers('popup: on this page', (suite) => {
       await page.close();
     });
 
+  it('says there are none after the tab moved on to a page without mentions, whose badge is clear', async () => {
+    const page = await openPage();
+    await settled(suite.browser, page);
+    const tabId = await suite.browser.tabId(page);
+    const badge = () =>
+      suite.browser.evaluateInBackground(
+        (id: number) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }),
+        tabId,
+      );
+    await expect.poll(badge).not.toBe('');
+    await page.goto(suite.server.url('popup/none.html'));
+    // The page shows no candidate: its content script reads it once and waits, sending nothing.
+    await waitUntil(
+      () =>
+        suite.browser.evaluateInContentScript(page, () =>
+          globalThis.iomLens?.watch?.stats.firstScanDoneAt ? true : null,
+        ),
+      { what: 'the content script to read the page' },
+    );
+    expect(await badge()).toBe('');
+    const popup = await suite.browser.openPopup(page);
+    await popup.waitFor(
+      () => document.querySelector('[data-testid="page-status"]')?.getAttribute('aria-busy') !== 'true',
+    );
+    expect(await pageStatus(popup)).toBe('No mentions on this page.');
+    await popup.close();
+    await page.close();
+  });
+
   it('scrolls the page to the chosen mention and opens its card', async () => {
     const page = await openPage();
     await settled(suite.browser, page);

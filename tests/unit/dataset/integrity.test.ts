@@ -2,7 +2,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_DATASET, COMPILED_NAMES, loadInputs, PROJECT_ROOT, serialize } from '@/lib/dataset/load';
+import {
+  COMPILED_ACRONYMS,
+  COMPILED_DATASET,
+  COMPILED_NAMES,
+  loadInputs,
+  PROJECT_ROOT,
+  serialize,
+} from '@/lib/dataset/load';
 import { MAX_EVIDENCE_WORDS } from '@/lib/dataset/schema';
 import { realDataset, SEEDS_NOTICE, seeds } from './real';
 
@@ -99,6 +106,7 @@ describe('dataset integrity', () => {
       'data/compiled/dataset.json is stale',
     ).toBe(true);
     expect(readFileSync(COMPILED_NAMES, 'utf8')).toBe(fresh.names);
+    expect(readFileSync(COMPILED_ACRONYMS, 'utf8')).toBe(fresh.acronyms);
   });
 
   it('gives the detector every name oldest first, with eras, acronyms and a continuous timeline', () => {

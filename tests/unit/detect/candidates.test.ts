@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import compiledAcronyms from '@/data/compiled/acronyms.json';
 import { hasCandidate } from '@/lib/detect';
 import { scanCandidates } from '@/lib/detect/candidates';
+import { nameTable } from '@/lib/detect/names';
 
 const acronymsIn = (text: string) =>
   scanCandidates(text)?.acronyms.map((a) => text.slice(a.start, a.end)) ?? [];
@@ -27,6 +29,11 @@ describe('candidates', () => {
 
   it('prefers the longer acronym at the same position', () => {
     expect(acronymsIn('le CIME et le CIM')).toEqual(['CIME', 'CIM']);
+  });
+
+  it('looks for every acronym of the names timeline, as compiled for the content script', () => {
+    expect([...compiledAcronyms.acronyms].sort()).toEqual([...nameTable().acronyms.keys()].sort());
+    for (const acronym of nameTable().acronyms.keys()) expect(hasCandidate(`x ${acronym} y`)).toBe(true);
   });
 
   it('finds Cyrillic acronyms', () => {

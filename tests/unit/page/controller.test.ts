@@ -28,9 +28,14 @@ beforeAll(() => {
 function fakeSettings(initial: Partial<Settings> = {}) {
   let value: Settings = { ...defaultSettings(), ...initial };
   const listeners = new Set<(s: Settings) => void>();
+  const reads = { count: 0 };
   return {
+    reads,
     source: {
-      load: async () => value,
+      load: async () => {
+        reads.count++;
+        return value;
+      },
       watch: (cb: (s: Settings) => void) => {
         listeners.add(cb);
         return () => listeners.delete(cb);
@@ -48,10 +53,11 @@ function fakeSettings(initial: Partial<Settings> = {}) {
 let lens: ContentLens | undefined;
 afterEach(() => lens?.dispose());
 
-async function setup(initial: Partial<Settings> = {}) {
+async function setup(initial: Partial<Settings> = {}, extra: { isContextValid?: () => boolean } = {}) {
   const settings = fakeSettings(initial);
   const reports: PageReport[] = [];
   const controller = new AbortController();
+  const woken = { count: 0 };
   lens = startContentLens({
     doc: document,
     win: window as unknown as Window & typeof globalThis,
@@ -59,11 +65,13 @@ async function setup(initial: Partial<Settings> = {}) {
     settings: settings.source,
     sendReport: async (r) => reports.push(r),
     signal: controller.signal,
+    onWake: () => woken.count++,
+    ...extra,
   });
   await tick();
   await lens.lens?.whenIdle();
   await tick(REPORT_DEBOUNCE_MS + 20);
-  return { settings, reports, controller, lens };
+  return { settings, reports, controller, lens, woken };
 }
 
 const ourStyle = () => document.head.querySelector('style[data-iom-lens]');
@@ -154,6 +162,40 @@ describe('startContentLens', () => {
     expect(reports.at(-1)?.url).not.toBe(before);
     expect(reports.at(-1)?.url).toBe(location.href);
     expect(reports.at(-1)?.count).toBe(1);
+  });
+
+  it('on a page without candidates reads no settings, sends nothing and starts nothing until one appears', async () => {
+    page('<p>Refugee agencies met in Geneva.</p>');
+    const { settings, reports, lens, woken } = await setup();
+    expect(lens.watch?.stats.firstScanDoneAt).not.toBeNull();
+    expect(settings.reads.count).toBe(0);
+    expect(settings.listeners.size).toBe(0);
+    expect(woken.count).toBe(0);
+    expect(reports).toEqual([]);
+    expect(lens.lens).toBeNull();
+    expect(lens.report()).toEqual({ url: location.href, count: 0, highlighted: 0, mentions: [] });
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM office' }));
+    await tick(10);
+    expect(lens.watch).toBeNull();
+    expect(woken.count).toBe(1);
+    expect(settings.reads.count).toBe(1);
+    await lens.lens?.whenIdle();
+    expect(lens.registry?.size).toBe(1);
+    await tick(REPORT_DEBOUNCE_MS + 20);
+    expect(reports.at(-1)).toMatchObject({ count: 1 });
+  });
+
+  it('starts nothing at a candidate once the extension context went away', async () => {
+    page('<p>Refugee agencies met in Geneva.</p>');
+    let valid = true;
+    const { settings, lens, woken } = await setup({}, { isContextValid: () => valid });
+    valid = false;
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM office' }));
+    await tick(10);
+    expect(woken.count).toBe(0);
+    expect(settings.reads.count).toBe(0);
+    expect(lens.lens).toBeNull();
+    expect(lens.watch).toBeNull();
   });
 
   it('cannot reveal a mention that does not exist', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings, saveSettings } from '@/lib/settings';
-import { createSettingsReader } from '@/lib/settings/reader';
+import { createSettingsReader, lazySettingsReader } from '@/lib/settings/reader';
 
 const reader = () => createSettingsReader(fakeBrowser.storage.sync, fakeBrowser.storage.onChanged);
 
@@ -9,6 +9,25 @@ describe('settings reader (content script)', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
+  });
+
+  it('made lazily, touches the storage API only when first used, and once', async () => {
+    let made = 0;
+    const lazy = lazySettingsReader(() => {
+      made++;
+      return reader();
+    });
+    expect(made).toBe(0);
+    const seen: Settings[] = [];
+    const stop = lazy.watch((s) => seen.push(s));
+    await expect(lazy.load()).resolves.toEqual(DEFAULT_SETTINGS);
+    expect(made).toBe(1);
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, paused: true },
+      settings$: { v: 2 },
+    });
+    expect(seen.at(-1)?.paused).toBe(true);
+    stop();
   });
 
   it('reads the defaults on a fresh install', async () => {

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CandidateWatch, watchForCandidates } from '@/lib/page/candidate-watch';
+import { ScanTask } from '@/lib/page/scan';
+import { page, tick } from './helpers';
+
+const candidate = (text: string) => /IOM|Migra/.test(text);
+
+let watch: CandidateWatch | undefined;
+afterEach(() => watch?.dispose());
+
+/** Starts a watch on the current document; `found` counts its calls of `onFound`. */
+function start() {
+  const calls = { found: 0, tested: [] as string[] };
+  watch = watchForCandidates({
+    doc: document,
+    win: window as unknown as typeof globalThis,
+    hasCandidate: (text) => {
+      calls.tested.push(text);
+      return candidate(text);
+    },
+    onFound: () => calls.found++,
+  });
+  return calls;
+}
+
+/** Lets the first read (after a yield) and any mutation callbacks run. */
+const settle = () => tick(10);
+
+describe('watchForCandidates', () => {
+  it('reads a page without candidates once and then only waits', async () => {
+    page('<h1>Annual report</h1><p>Refugee agencies met in Geneva.</p><ul><li>one</li><li>two</li></ul>');
+    const calls = start();
+    expect(watch?.scanning).toBe(true);
+    await settle();
+    expect(calls.found).toBe(0);
+    expect(watch?.scanning).toBe(false);
+    expect(watch?.stats.firstScanDoneAt).not.toBeNull();
+    expect(watch?.stats.pieces).toBeGreaterThan(0);
+    expect(calls.tested.join(' ')).toContain('Refugee agencies met in Geneva.');
+  });
+
+  it('calls back once at a candidate on the page, and stops', async () => {
+    page('<p>Nothing here.</p><p>The IOM office</p><p>and another IOM office</p>');
+    const calls = start();
+    await settle();
+    expect(calls.found).toBe(1);
+    expect(watch?.found).toBe(true);
+    expect(watch?.scanning).toBe(false);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'IOM again' }));
+    await settle();
+    expect(calls.found).toBe(1);
+  });
+
+  it('wakes at a candidate added later: an element, a text node, or changed text', async () => {
+    for (const change of [
+      () => document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM said' })),
+      () => document.querySelector('p')?.append(document.createTextNode(' and Migration')),
+      () => {
+        const text = document.querySelector('p')?.firstChild as Text;
+        text.data = 'The IOM office';
+      },
+    ]) {
+      page('<p>The office</p>');
+      const calls = start();
+      await settle();
+      expect(calls.found).toBe(0);
+      change();
+      await settle();
+      expect(calls.found).toBe(1);
+      watch?.dispose();
+    }
+  });
+
+  it('does not wake for candidates where the lens never looks: scripts, form fields, editors, the head', async () => {
+    page('<p>The office</p><div contenteditable="true"><p>draft</p></div>');
+    const calls = start();
+    await settle();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = '{"org":"IOM"}';
+    document.body.append(script);
+    const field = document.createElement('textarea');
+    field.textContent = 'IOM';
+    document.body.append(field);
+    document.querySelector('[contenteditable] p')?.append(' IOM');
+    document.head.append(Object.assign(document.createElement('title'), { textContent: 'IOM' }));
+    await settle();
+    expect(calls.found).toBe(0);
+    // The editor turned back into page text: its candidate counts now.
+    document.querySelector('[contenteditable]')?.removeAttribute('contenteditable');
+    await settle();
+    expect(calls.found).toBe(1);
+  });
+
+  it('calls back no more once disposed', async () => {
+    page('<p>The IOM office</p>');
+    const calls = start();
+    watch?.dispose();
+    await settle();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'IOM' }));
+    await settle();
+    expect(calls.found).toBe(0);
+  });
+});
+
+describe('ScanTask ended early', () => {
+  it('stops at the next clock read once its owner has seen enough', () => {
+    page(Array.from({ length: 200 }, (_, i) => `<p>paragraph ${i}</p>`).join(''));
+    let pieces = 0;
+    const task = new ScanTask(
+      [document.body],
+      {
+        hasCandidate: () => {
+          pieces++;
+          return false;
+        },
+        block: () => undefined,
+      },
+      () => 0,
+      () => pieces >= 20,
+    );
+    expect(task.step(Number.POSITIVE_INFINITY)).toBe(true);
+    expect(pieces).toBeLessThan(40);
+  });
+});
