@@ -1,10 +1,16 @@
 import { browser } from 'wxt/browser';
-import { startHoverCards } from '@/lib/card/content';
 import type { CardController } from '@/lib/card/controller';
 import { hasCandidate } from '@/lib/detect/candidate-pattern';
 import { listen, send } from '@/lib/messaging';
-import { type ContentLens, DECIDER_GLOBAL, type MentionDecider, startContentLens } from '@/lib/page';
-import { removeLeftovers, startPageGuard } from '@/lib/page/page-guard';
+import {
+  type ContentLens,
+  DECIDER_GLOBAL,
+  KIT_GLOBAL,
+  type MentionDecider,
+  startContentLens,
+} from '@/lib/page';
+import { removeLeftovers } from '@/lib/page/page-guard';
+import type { PageKit } from '@/lib/page/page-kit';
 import { isActiveOn } from '@/lib/settings/host-patterns';
 import { createSettingsReader, lazySettingsReader } from '@/lib/settings/reader';
 
@@ -13,12 +19,15 @@ declare global {
   var iomLens: ContentLens | undefined;
 }
 
-/** Imports the detector's deciding half (entrypoints/detector.ts) into this world. */
-async function loadDecider(): Promise<MentionDecider> {
-  await import(/* @vite-ignore */ browser.runtime.getURL('/detector.js'));
-  const decider = (globalThis as Record<string, unknown>)[DECIDER_GLOBAL];
-  if (!decider) throw new Error('detector.js loaded but did not register the detector');
-  return decider as MentionDecider;
+/**
+ * Imports one of the extension's chunks into this world (WXT bundles content scripts without code
+ * splitting, so each chunk is an unlisted script imported by URL) and returns what it left on `name`.
+ */
+async function importChunk<T>(path: '/detector.js' | '/page-lens.js', name: string): Promise<T> {
+  await import(/* @vite-ignore */ browser.runtime.getURL(path));
+  const value = (globalThis as Record<string, unknown>)[name];
+  if (!value) throw new Error(`${path} loaded but did not register itself`);
+  return value as T;
 }
 
 export default defineContentScript({
@@ -27,7 +36,8 @@ export default defineContentScript({
   main(ctx) {
     if (ctx.isInvalid) return;
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
-    // Storage is first touched when the page shows a candidate: most pages never do (see startContentLens).
+    // Until the page shows a candidate only the candidate watch runs (docs/adr/005-candidate-watch.md):
+    // storage is first touched then, and the lens, the hover cards and the page guard are loaded then.
     const settings = lazySettingsReader(() =>
       createSettingsReader(browser.storage.sync, browser.storage.onChanged),
     );
@@ -35,14 +45,18 @@ export default defineContentScript({
     const lens: ContentLens = startContentLens({
       doc: document,
       win: window,
-      detector: { hasCandidate, load: loadDecider },
+      detector: {
+        hasCandidate,
+        load: () => importChunk<MentionDecider>('/detector.js', DECIDER_GLOBAL),
+      },
       settings: { load: settings.load, watch: settings.watch, isActiveOn },
       sendReport: (report) => send(browser.runtime, 'page-report', report),
       signal: ctx.signal,
       isContextValid: () => ctx.isValid,
-      onWake: () => {
-        cards = startHoverCards(lens, settings, ctx.signal);
-        startPageGuard({
+      loadKit: () => importChunk<PageKit>('/page-lens.js', KIT_GLOBAL),
+      onWake: (kit) => {
+        cards = kit.startHoverCards(browser.runtime, lens, settings, ctx.signal);
+        kit.startPageGuard({
           doc: document,
           win: window,
           registry: (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights,

@@ -3,15 +3,22 @@
  * loaded on first hover, the hover delay from the settings, "Open in search" and keyboard commands
  * through messaging. The content script's entry point calls this once.
  */
-import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
 import { listen, send } from '@/lib/messaging';
 import type { ContentLens } from '@/lib/page/controller';
 import type { SettingsReader } from '@/lib/settings/reader';
 import { type CardController, createCardController } from './controller';
 import { loadCardUi } from './loader';
 
-/** Starts the hover cards of this page; everything goes when `signal` aborts. */
+/** The part of `browser.runtime` the hover cards use: messaging, and the card UI chunk's URL. */
+export type CardRuntime = Pick<Runtime.Static, 'sendMessage' | 'onMessage' | 'getURL'>;
+
+/**
+ * Starts the hover cards of this page; everything goes when `signal` aborts. The runtime comes in as a
+ * parameter: this runs from the page-lens chunk, which does not bundle the browser API wrapper again.
+ */
 export function startHoverCards(
+  runtime: CardRuntime,
   lens: ContentLens,
   settings: SettingsReader,
   signal: AbortSignal,
@@ -20,9 +27,9 @@ export function startHoverCards(
     doc: document,
     win: window,
     mentions: lens,
-    loadView: () => loadCardUi(browser.runtime),
+    loadView: () => loadCardUi(runtime),
     openSearch: (query) => {
-      send(browser.runtime, 'open-search', { query }).catch((error: unknown) =>
+      send(runtime, 'open-search', { query }).catch((error: unknown) =>
         console.warn('[iom-lens] could not open the search', error),
       );
     },
@@ -32,7 +39,7 @@ export function startHoverCards(
     },
     signal,
   });
-  const unlisten = listen(browser.runtime, {
+  const unlisten = listen(runtime, {
     'card-navigate': async ({ direction }) => ({ opened: await controller.navigate(direction) }),
   });
   signal.addEventListener('abort', unlisten, { once: true });

@@ -2,11 +2,11 @@ import type { PageReport } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { type CandidateWatch, watchForCandidates } from './candidate-watch';
 import type { PageDetector } from './detector';
-import { createHighlighter, type Highlighter } from './highlighter';
-import { PageLens } from './lens';
+import type { Highlighter } from './highlighter';
+import type { LensKit } from './kit';
+import type { PageLens } from './lens';
 import type { MentionRegistry } from './mention-index';
 import { buildReport, Reporter } from './report';
-import { revealMention } from './reveal';
 import { type UrlWatch, watchUrl } from './url-watch';
 
 /** Where settings come from (lib/settings in the extension, a fake in tests). */
@@ -20,7 +20,7 @@ export interface SettingsSource {
 }
 
 /** What the content script passes in. */
-export interface ContentLensDeps<A> {
+export interface ContentLensDeps<A, K extends LensKit = LensKit> {
   /** The page's document. */
   doc: Document;
   /** The page's window. */
@@ -34,10 +34,15 @@ export interface ContentLensDeps<A> {
   /** Aborts when the extension context goes away (WXT's `ctx.signal`): everything is removed. */
   signal: AbortSignal;
   /**
-   * Called once, when the page first shows a candidate and before the settings are read: the content
-   * script wires what only pages with mentions need there (hover cards, page guard).
+   * Loads the lens, the highlighter and the rest of what only pages with a candidate need (the
+   * `page-lens.js` chunk in the extension; `lensKit` in tests). Asked once, at the first candidate.
    */
-  onWake?: () => void;
+  loadKit: () => Promise<K>;
+  /**
+   * Called once, when the page has shown a candidate and the kit is loaded, before the settings apply:
+   * the content script wires what only such pages need there (hover cards, page guard).
+   */
+  onWake?: (kit: K) => void;
   /** False once the extension was updated or removed under the page: then nothing more starts. */
   isContextValid?: () => boolean;
 }
@@ -68,9 +73,10 @@ export interface ContentLens {
  * only the watch runs (most pages never show one); from then on the lens runs while the settings allow
  * this page (not paused, allow and deny lists) and is torn down at once when they stop allowing it.
  */
-export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
+export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLensDeps<A, K>): ContentLens {
   const { doc, win, signal } = deps;
   let lens: PageLens<A> | null = null;
+  let kit: K | null = null;
   let highlighter: Highlighter | null = null;
   let current: Settings | null = null;
   let disposed = false;
@@ -95,9 +101,10 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
       lens.setEras(settings.eras);
       return;
     }
-    const painter = createHighlighter(doc, win, settings.highlightStyle);
+    if (!kit) return; // applied once the kit is loaded
+    const painter = kit.createHighlighter(doc, win, settings.highlightStyle);
     highlighter = painter;
-    lens = new PageLens<A>({
+    lens = kit.createLens<A>({
       doc,
       win,
       detector: deps.detector,
@@ -136,7 +143,6 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
 
   let urls: UrlWatch | null = null;
   let unwatch: (() => void) | null = null;
-  let unwatchFirst: (() => void) | null = null;
 
   /** The first candidate: from here on the settings decide, and pages changes are the lens's. */
   const wake = () => {
@@ -146,25 +152,28 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
       dispose(); // the extension went away under the page: its APIs are gone
       return;
     }
-    deps.onWake?.();
     urls = watchUrl(win, () => {
       if (current) apply(current);
       lens?.requestCommit(); // the title is part of the detector's context
       reporter.schedule(true);
     });
-    unwatch = deps.settings.watch(apply);
-    let heardChange = false;
-    unwatchFirst = deps.settings.watch(() => {
-      heardChange = true;
+    // The kit and the settings load side by side; a change heard meanwhile is newer than what was read.
+    let heard: Settings | null = null;
+    unwatch = deps.settings.watch((settings) => {
+      if (kit) apply(settings);
+      else heard = settings;
     });
-    deps.settings.load().then(
-      (settings) => {
-        unwatchFirst?.();
-        // A change that arrived while loading is newer than what was loaded.
-        if (!heardChange) apply(settings);
+    Promise.all([deps.loadKit(), deps.settings.load()]).then(
+      ([loaded, settings]) => {
+        if (disposed) return;
+        kit = loaded;
+        deps.onWake?.(loaded);
+        apply(heard ?? settings);
       },
-      () => {
-        // loadSettings never rejects (it falls back to the defaults); nothing else to do here.
+      (error: unknown) => {
+        // Seen when the extension was updated under the page: nothing more can start here.
+        console.warn('[iom-lens] could not load the page lens', error);
+        dispose();
       },
     );
   };
@@ -181,7 +190,6 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     watch?.dispose();
     watch = null;
     unwatch?.();
-    unwatchFirst?.();
     urls?.dispose();
     turnOff();
     reporter.dispose(); // after turnOff, whose last change notice would schedule a report
@@ -203,7 +211,7 @@ export function startContentLens<A>(deps: ContentLensDeps<A>): ContentLens {
     report: currentReport,
     reveal(id) {
       const entry = lens?.registry.get(id);
-      return entry ? revealMention(doc, win, entry) : false;
+      return entry && kit ? kit.revealMention(doc, win, entry) : false;
     },
     onChange(listener) {
       changeListeners.add(listener);

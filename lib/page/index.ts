@@ -23,6 +23,7 @@ export {
   highlightCss,
   supportsHighlights,
 } from './highlighter';
+export { KIT_GLOBAL, type LensKit, lensKit } from './kit';
 export { type LensDeps, type LensStats, MAX_HIGHLIGHTS, PageLens } from './lens';
 export { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 export { buildReport, REPORT_DEBOUNCE_MS, Reporter } from './report';

@@ -105,7 +105,7 @@ describe('built extension', () => {
         expect(manifest.content_scripts?.some((c) => c.match_about_blank)).toBeFalsy();
       });
 
-      it('exposes only the two lazily loaded chunks to pages, under unguessable URLs', () => {
+      it('exposes only the lazily loaded chunks to pages, under unguessable URLs', () => {
         const resources = (manifest.web_accessible_resources ?? []).flatMap((r) =>
           typeof r === 'string' ? [r] : r.resources,
         );

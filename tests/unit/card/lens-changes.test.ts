@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ContentLens, startContentLens } from '@/lib/page';
+import { type ContentLens, lensKit, startContentLens } from '@/lib/page';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
 import { fakeDetector, page, plainRange, tick } from '../page/helpers';
 
@@ -26,6 +26,7 @@ describe('content lens change notices', () => {
       doc: document,
       win: window as unknown as Window & typeof globalThis,
       detector: fakeDetector(),
+      loadKit: async () => lensKit,
       settings: {
         load: async () => value,
         watch: (cb) => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '@/lib/messages';
-import { type ContentLens, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
+import { type ContentLens, type LensKit, lensKit, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
 import { fakeDetector, page, plainRange, tick } from './helpers';
 
@@ -53,7 +53,10 @@ function fakeSettings(initial: Partial<Settings> = {}) {
 let lens: ContentLens | undefined;
 afterEach(() => lens?.dispose());
 
-async function setup(initial: Partial<Settings> = {}, extra: { isContextValid?: () => boolean } = {}) {
+async function setup(
+  initial: Partial<Settings> = {},
+  extra: { isContextValid?: () => boolean; loadKit?: () => Promise<LensKit> } = {},
+) {
   const settings = fakeSettings(initial);
   const reports: PageReport[] = [];
   const controller = new AbortController();
@@ -62,6 +65,7 @@ async function setup(initial: Partial<Settings> = {}, extra: { isContextValid?: 
     doc: document,
     win: window as unknown as Window & typeof globalThis,
     detector: fakeDetector(),
+    loadKit: async () => lensKit,
     settings: settings.source,
     sendReport: async (r) => reports.push(r),
     signal: controller.signal,
@@ -196,6 +200,48 @@ describe('startContentLens', () => {
     expect(settings.reads.count).toBe(0);
     expect(lens.lens).toBeNull();
     expect(lens.watch).toBeNull();
+  });
+
+  it('applies a settings change heard while the lens was still loading', async () => {
+    page('<p>The IOM office</p>');
+    const settings = fakeSettings();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    lens = startContentLens({
+      doc: document,
+      win: window as unknown as Window & typeof globalThis,
+      detector: fakeDetector(),
+      loadKit: () => held.then(() => lensKit),
+      settings: settings.source,
+      sendReport: async () => undefined,
+      signal: new AbortController().signal,
+    });
+    await tick(10);
+    expect(settings.reads.count).toBe(1);
+    settings.set({ paused: true }); // newer than what was read
+    release();
+    await tick(10);
+    expect(lens.lens).toBeNull();
+    settings.set({ paused: false });
+    await tick();
+    await lens.lens?.whenIdle();
+    expect(lens.registry?.size).toBe(1);
+  });
+
+  it('stays dormant, and says why, when the lens cannot be loaded', async () => {
+    page('<p>The IOM office</p>');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { lens, reports } = await setup(
+      {},
+      { loadKit: () => Promise.reject(new Error('context invalidated')) },
+    );
+    expect(lens.lens).toBeNull();
+    expect(ourStyle()).toBeNull();
+    expect(reports).toEqual([]);
+    expect(warn).toHaveBeenCalledWith('[iom-lens] could not load the page lens', expect.any(Error));
+    warn.mockRestore();
   });
 
   it('cannot reveal a mention that does not exist', async () => {

@@ -1,0 +1,28 @@
+import { createHighlighter } from './highlighter';
+import { type LensDeps, PageLens } from './lens';
+import { revealMention } from './reveal';
+
+/**
+ * What runs only on pages that have shown a candidate: the lens, the highlighter and revealing a mention.
+ * The content script that every page loads carries none of it; at the first candidate it imports the
+ * `page-lens.js` chunk (entrypoints/page-lens.ts), which hands this kit over through a global of the
+ * content script's own world. Tests pass `lensKit` directly.
+ */
+export interface LensKit {
+  /** A lens over the page (not started). */
+  createLens<A>(deps: LensDeps<A>): PageLens<A>;
+  /** The painter of one document. */
+  createHighlighter: typeof createHighlighter;
+  /** Scrolls a mention into view and selects it. */
+  revealMention: typeof revealMention;
+}
+
+/** The kit, for the chunk to hand over and for tests. */
+export const lensKit: LensKit = {
+  createLens: (deps) => new PageLens(deps),
+  createHighlighter,
+  revealMention,
+};
+
+/** Name of the global through which `page-lens.js` hands over its kit (the content script's world only). */
+export const KIT_GLOBAL = 'iomLensKit';
