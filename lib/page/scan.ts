@@ -70,6 +70,8 @@ export class ScanTask implements SlicedTask {
   private readonly stack: Frame[] = [];
   private rootIndex = 0;
   private readonly builder: BlockBuilder;
+  /** The longest time between two clock reads so far, in ms. */
+  private longestRun = 0;
 
   constructor(
     private readonly roots: readonly Element[],
@@ -86,10 +88,16 @@ export class ScanTask implements SlicedTask {
 
   step(deadline: number): boolean {
     const { stack } = this;
+    let at = this.now();
     for (let steps = 1; ; steps++) {
       if (steps % STEPS_PER_CLOCK_READ === 0) {
         if (this.enough?.()) return true;
-        if (this.now() >= deadline) return false;
+        // Stop rather than start a run of steps that may not end in time: the longest run so far is
+        // the guess (a run that walks a paragraph of a thousand tiny nodes takes a few ms).
+        const now = this.now();
+        this.longestRun = Math.max(this.longestRun, now - at);
+        at = now;
+        if (now + this.longestRun >= deadline) return false;
       }
       const frame = stack[stack.length - 1];
       if (frame === undefined) {

@@ -365,6 +365,31 @@ describe('PageLens and the detector', () => {
     expect(lens.registry.size).toBe(2);
   });
 
+  it('ends a warm-up slice before a step that would carry it past the budget', async () => {
+    const base = fakeDetector();
+    const decider = await base.load();
+    // A clock that only the warm-up moves: 3 ms per step. Three steps in one slice would make it 9 ms.
+    let clock = 0;
+    vi.spyOn(window.performance, 'now').mockImplementation(() => clock);
+    const detector = {
+      hasCandidate: base.hasCandidate,
+      load: async () => ({
+        ...decider,
+        *warmUpSteps() {
+          for (let step = 0; step < 6; step++) {
+            clock += 3;
+            yield;
+          }
+        },
+      }),
+    };
+    const { lens } = await run('<p>IOM one</p>', detector);
+    vi.restoreAllMocks();
+    expect(lens.stats.phaseMs.prepare).toBe(18);
+    expect(lens.stats.longestSlicePhase).toBe('prepare');
+    expect(lens.stats.longestSliceMs).toBeLessThanOrEqual(8);
+  });
+
   it('keeps the page working and paints nothing when the deciding half cannot load', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { sink, lens } = await run('<p>IOM</p>', {

@@ -143,3 +143,18 @@ describe('ScanTask', () => {
     expect(withCandidates).toBeGreaterThan(100);
   });
 });
+
+describe('ScanTask slices', () => {
+  it('ends a slice before a run of steps that would carry it past the deadline', () => {
+    page(Array.from({ length: 100 }, (_, i) => `<p>paragraph ${i}</p>`).join(''));
+    // Every clock read is 3 ms later: 16 steps end at 6 ms, and 16 more would end at 9, past the 8 ms deadline.
+    let clock = 0;
+    const task = new ScanTask([document.body], { hasCandidate: () => false, block: () => undefined }, () => {
+      clock += 3;
+      return clock;
+    });
+    expect(task.step(8)).toBe(false);
+    expect(task.counts.pieces).toBeLessThanOrEqual(16);
+    expect(task.counts.pieces).toBeGreaterThan(0);
+  });
+});
