@@ -10,6 +10,12 @@ import { createYield, runSliced, type YieldFn } from './slices';
  * first use of an extension storage API costs milliseconds), not the highlighter, not the hover cards.
  */
 
+/**
+ * Delay between a page change and the test of its text, in ms: the lens's own delay for rescans
+ * (MUTATION_FLUSH_DELAY_MS), so a burst of changes is read once and a first mention is painted as soon.
+ */
+export const CHANGE_TEST_DELAY_MS = 50;
+
 /** What the watch needs; parameters so tests can drive it. */
 export interface CandidateWatchDeps {
   /** The page's document. */
@@ -73,6 +79,8 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
   const dispose = () => {
     stop.abort();
     observer.disconnect();
+    clearTimeout(timer);
+    changed.clear();
     scanning = false;
   };
   const foundOne = () => {
@@ -90,22 +98,37 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
     return body !== null && !isInSkippedRegion(node, body);
   };
 
+  // Page changes are gathered and their text tested together a moment later, as the lens does: a page
+  // that rewrites the same large text node a thousand times a second gets it read twenty times.
+  const changed = new Set<Node>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const testChanges = () => {
+    timer = undefined;
+    const started = now();
+    for (const node of changed) {
+      changed.delete(node);
+      if (
+        node.isConnected &&
+        candidateAt(node, node.nodeType === 3 ? (node as Text).data : node.textContent)
+      ) {
+        return foundOne();
+      }
+    }
+    stats.workMs += now() - started;
+  };
   const observer = new win.MutationObserver((records) => {
     const started = now();
     stats.mutationRecords += records.length;
     for (const record of records) {
-      if (record.type === 'characterData') {
-        if (candidateAt(record.target, (record.target as CharacterData).data)) return foundOne();
-      } else if (record.type === 'childList') {
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== 1 && node.nodeType !== 3) continue;
-          if (candidateAt(node, node.textContent)) return foundOne();
-        }
-      } else if (candidateAt(record.target, record.target.textContent)) {
-        // An editor turned back into page text (contenteditable removed).
-        return foundOne();
+      if (record.type === 'childList') {
+        for (const node of record.addedNodes)
+          if (node.nodeType === 1 || node.nodeType === 3) changed.add(node);
+      } else {
+        // Changed text, or an editor turned back into page text (contenteditable removed).
+        changed.add(record.target);
       }
     }
+    if (timer === undefined && changed.size > 0) timer = setTimeout(testChanges, CHANGE_TEST_DELAY_MS);
     stats.workMs += now() - started;
   });
   observer.observe(doc.documentElement, {

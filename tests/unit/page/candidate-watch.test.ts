@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CandidateWatch, watchForCandidates } from '@/lib/page/candidate-watch';
+import { type CandidateWatch, CHANGE_TEST_DELAY_MS, watchForCandidates } from '@/lib/page/candidate-watch';
 import { ScanTask } from '@/lib/page/scan';
 import { page, tick } from './helpers';
 
@@ -23,8 +23,8 @@ function start() {
   return calls;
 }
 
-/** Lets the first read (after a yield) and any mutation callbacks run. */
-const settle = () => tick(10);
+/** Lets the first read (after a yield) and the test of page changes (after a delay) run. */
+const settle = () => tick(CHANGE_TEST_DELAY_MS + 10);
 
 describe('watchForCandidates', () => {
   it('reads a page without candidates once and then only waits', async () => {
@@ -90,6 +90,20 @@ describe('watchForCandidates', () => {
     document.querySelector('[contenteditable]')?.removeAttribute('contenteditable');
     await settle();
     expect(calls.found).toBe(1);
+  });
+
+  it('reads text that changes many times in a burst once, a moment later', async () => {
+    page('<p>The office</p>');
+    const calls = start();
+    await settle();
+    const tested = calls.tested.length;
+    const text = document.querySelector('p')?.firstChild as Text;
+    for (let i = 0; i < 100; i++) text.data = `Update ${i} from the office`;
+    await tick(0);
+    expect(calls.tested.length).toBe(tested);
+    await settle();
+    expect(calls.tested.slice(tested)).toEqual(['Update 99 from the office']);
+    expect(calls.found).toBe(0);
   });
 
   it('calls back no more once disposed', async () => {

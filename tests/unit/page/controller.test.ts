@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '@/lib/messages';
 import { type ContentLens, type LensKit, lensKit, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
+import { CHANGE_TEST_DELAY_MS } from '@/lib/page/candidate-watch';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
 import { fakeDetector, page, plainRange, tick } from './helpers';
 
@@ -179,7 +180,7 @@ describe('startContentLens', () => {
     expect(lens.lens).toBeNull();
     expect(lens.report()).toEqual({ url: location.href, count: 0, highlighted: 0, mentions: [] });
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM office' }));
-    await tick(10);
+    await tick(CHANGE_TEST_DELAY_MS + 10);
     expect(lens.watch).toBeNull();
     expect(woken.count).toBe(1);
     expect(settings.reads.count).toBe(1);
@@ -195,7 +196,7 @@ describe('startContentLens', () => {
     const { settings, lens, woken } = await setup({}, { isContextValid: () => valid });
     valid = false;
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM office' }));
-    await tick(10);
+    await tick(CHANGE_TEST_DELAY_MS + 10);
     expect(woken.count).toBe(0);
     expect(settings.reads.count).toBe(0);
     expect(lens.lens).toBeNull();
