@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ContentLens, lensKit, startContentLens } from '@/lib/page';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
-import { fakeDetector, page, plainRange, tick } from '../page/helpers';
+import { fakeDetector, page, plainRange, tick, until } from '../page/helpers';
 
 // The hover card attaches its listeners only once the page has mentions, and learns about them
 // through ContentLens.onChange: after each change of the mentions, and when the lens starts or stops.
@@ -40,7 +40,7 @@ describe('content lens change notices', () => {
     });
     const seen: (number | null)[] = [];
     const stop = lens.onChange(() => seen.push(lens?.registry?.size ?? null));
-    await tick();
+    await until(() => lens?.lens != null, 'the lens to start');
     await lens.lens?.whenIdle();
     expect(seen.at(-1)).toBe(1);
     value = { ...value, paused: true };

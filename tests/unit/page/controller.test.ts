@@ -3,7 +3,7 @@ import type { PageReport } from '@/lib/messages';
 import { type ContentLens, type LensKit, lensKit, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
 import { CHANGE_TEST_DELAY_MS } from '@/lib/page/candidate-watch';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
-import { fakeDetector, page, plainRange, tick } from './helpers';
+import { fakeDetector, page, plainRange, tick, until } from './helpers';
 
 beforeAll(() => {
   // happy-dom has no StaticRange; the controller creates ranges the way browsers do.
@@ -73,6 +73,12 @@ async function setup(
     onWake: () => woken.count++,
     ...extra,
   });
+  const started = lens;
+  // Awake (settings asked for), or done reading a page without candidates.
+  await until(
+    () => settings.reads.count > 0 || started.watch?.stats.firstScanDoneAt != null || started.watch === null,
+    'the content lens to wake or to finish reading',
+  );
   await tick();
   await lens.lens?.whenIdle();
   await tick(REPORT_DEBOUNCE_MS + 20);

@@ -74,6 +74,18 @@ export function rangeText(range: AbstractRange): string {
 }
 
 /** Lets timers and tasks run. */
+/**
+ * Polls `ready` every few milliseconds until it holds, for starts that go through several kinds of task
+ * (a MessageChannel yield, timers, promises) whose order Node does not fix; throws after `timeoutMs`.
+ */
+export async function until(ready: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await tick(2);
+  }
+}
+
 export function tick(ms = 0): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
