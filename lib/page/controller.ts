@@ -144,7 +144,7 @@ export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLe
   let urls: UrlWatch | null = null;
   let unwatch: (() => void) | null = null;
 
-  /** The first candidate: from here on the settings decide, and pages changes are the lens's. */
+  /** The first candidate: from here on the settings decide, and page changes are the lens's. */
   const wake = () => {
     watch = null;
     if (disposed) return;
