@@ -9,6 +9,12 @@ const ORG_BONUS = 1;
 const CONFIDENT_MARGIN = 1;
 /** Local cues at least this strong decide an acronym in a document that defines it both ways. */
 const MIXED_DECISIVE = 1;
+/**
+ * Cues of another meaning at least this strong in an ambiguous acronym's own sentence (net of cues for
+ * the organization) reject it, whatever the rest of the document is about: "the latest ICM opinion poll"
+ * in a sidebar of a page on the organization's history is the pollster.
+ */
+const SENTENCE_VETO = 1;
 /** Confidence of an acronym defined right where it stands: "International Organization for Migration (IOM)". */
 const DEFINED_HERE_CONFIDENCE = 0.97;
 /** Confidence of an acronym whose document defines it as the organization elsewhere. */
@@ -23,6 +29,7 @@ export type Reason =
   | 'defined-both-ways'
   | 'compound-look-alike'
   | 'needs-organization-evidence'
+  | 'other-meaning-in-sentence'
   | 'score';
 
 /** The decision on one acronym candidate, with what it was based on (for the eval report and tests). */
@@ -224,6 +231,10 @@ function* decideSteps(
   for (const c of pending) {
     if (c.policy.needsOrgEvidence && !evidence) {
       decide(c, false, 'needs-organization-evidence', c.base);
+      continue;
+    }
+    if (c.policy.needsOrgEvidence && c.inSentence <= -SENTENCE_VETO) {
+      decide(c, false, 'other-meaning-in-sentence', c.base);
       continue;
     }
     const score = c.base + (evidence ? ORG_BONUS : 0);

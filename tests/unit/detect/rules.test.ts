@@ -190,6 +190,22 @@ describe('mentions', () => {
     expect(Math.max(defined, strong)).toBeLessThanOrEqual(1);
   });
 
+  it('reject an ambiguous acronym whose own sentence speaks of another meaning, even in a document about the organization', () => {
+    const blocks = [
+      'In 1980 the Intergovernmental Committee for European Migration became the Intergovernmental Committee for Migration, and ICM offices helped refugees resettle.',
+      'The latest ICM opinion poll, carried out online over the weekend, puts the two largest parties level.',
+      'Later ICM resettled refugees from Indochina.',
+    ].map((t) => analyzeBlock(t));
+    const { decisions } = explainDocument(blocks, {
+      title: 'From a stop-gap committee to the UN migration agency',
+    });
+    expect(decisions.map((d) => [d.block, d.hit.acronym, d.accepted, d.reason])).toEqual([
+      [0, 'ICM', true, 'score'],
+      [1, 'ICM', false, 'other-meaning-in-sentence'],
+      [2, 'ICM', true, 'score'],
+    ]);
+  });
+
   it('explain why each acronym was accepted or rejected', () => {
     const { decisions } = explainDocument([
       analyzeBlock('ICM polled voters.'),
