@@ -390,6 +390,30 @@ describe('PageLens and the detector', () => {
     expect(lens.stats.longestSliceMs).toBeLessThanOrEqual(8);
   });
 
+  it('ends an analysis slice before a block that would carry it past the budget', async () => {
+    const base = fakeDetector();
+    const decider = await base.load();
+    // A clock that only the analyses move: 3 ms per block. Three blocks in one slice would make it 9 ms.
+    let clock = 0;
+    vi.spyOn(window.performance, 'now').mockImplementation(() => clock);
+    const detector = {
+      hasCandidate: base.hasCandidate,
+      load: async () => ({
+        ...decider,
+        warmUpSteps: undefined,
+        analyzeBlock: (text: string) => {
+          clock += 3;
+          return decider.analyzeBlock(text);
+        },
+      }),
+    };
+    const blocks = Array.from({ length: 6 }, (_, i) => `<p>IOM report ${i}</p>`).join('');
+    const { lens } = await run(blocks, detector);
+    vi.restoreAllMocks();
+    expect(lens.stats.phaseMs.analyze).toBe(18);
+    expect(lens.stats.longestSliceMs).toBeLessThanOrEqual(8);
+  });
+
   it('keeps the page working and paints nothing when the deciding half cannot load', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { sink, lens } = await run('<p>IOM</p>', {
