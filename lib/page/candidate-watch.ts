@@ -1,6 +1,6 @@
 import { isInSkippedRegion } from './dom-rules';
 import { ScanTask } from './scan';
-import { createYield, runSliced, type YieldFn } from './slices';
+import { createYield, MUTATION_FLUSH_DELAY_MS, runSliced, type YieldFn } from './slices';
 
 /**
  * Waits for the first text on a page that may hold a mention, doing nothing else: most pages never
@@ -9,12 +9,6 @@ import { createYield, runSliced, type YieldFn } from './slices';
  * `onFound` once, at the first candidate. Nothing else is touched until then: not the settings (the
  * first use of an extension storage API costs milliseconds), not the highlighter, not the hover cards.
  */
-
-/**
- * Delay between a page change and the test of its text, in ms: the lens's own delay for rescans
- * (MUTATION_FLUSH_DELAY_MS), so a burst of changes is read once and a first mention is painted as soon.
- */
-export const CHANGE_TEST_DELAY_MS = 50;
 
 /** What the watch needs; parameters so tests can drive it. */
 export interface CandidateWatchDeps {
@@ -128,7 +122,7 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
         changed.add(record.target);
       }
     }
-    if (timer === undefined && changed.size > 0) timer = setTimeout(testChanges, CHANGE_TEST_DELAY_MS);
+    if (timer === undefined && changed.size > 0) timer = setTimeout(testChanges, MUTATION_FLUSH_DELAY_MS);
     stats.workMs += now() - started;
   });
   observer.observe(doc.documentElement, {

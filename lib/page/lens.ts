@@ -5,7 +5,13 @@ import type { DetectedMention, MentionDecider, PageDetector } from './detector';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
-import { createYield, runSliced, STEPS_PER_CLOCK_READ, type YieldFn } from './slices';
+import {
+  createYield,
+  MUTATION_FLUSH_DELAY_MS,
+  runSliced,
+  STEPS_PER_CLOCK_READ,
+  type YieldFn,
+} from './slices';
 import { snippetOf } from './snippet';
 
 /**
@@ -17,13 +23,6 @@ export const MAX_HIGHLIGHTS = 1000;
 
 /** What a sliced step returns when the lens stopped while it ran. */
 const STOPPED = Symbol('stopped');
-
-/**
- * Delay between a page change and its rescan, in milliseconds. Changes come in bursts (a framework
- * rendering a list, a feed loading); waiting this long joins a burst into one rescan, and stays
- * under the ~100 ms within which a response feels immediate.
- */
-export const MUTATION_FLUSH_DELAY_MS = 50;
 
 /**
  * When a page changes so much that a full rescan is due (hundreds of regions, or text straight in

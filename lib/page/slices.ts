@@ -13,6 +13,14 @@ export const SLICE_BUDGET_MS = 8;
 /** How many steps run between two clock reads: reading the clock for every node would cost more than the nodes. */
 export const STEPS_PER_CLOCK_READ = 16;
 
+/**
+ * Delay between a page change and its handling, in milliseconds: the lens's rescan and, on a page that
+ * has shown no candidate yet, the candidate watch's test. Changes come in bursts (a framework rendering a
+ * list, a feed loading); waiting this long joins a burst into one pass, and stays under the ~100 ms
+ * within which a response feels immediate.
+ */
+export const MUTATION_FLUSH_DELAY_MS = 50;
+
 /** Gives the main thread back and resumes in a later task. */
 export type YieldFn = () => Promise<void>;
 

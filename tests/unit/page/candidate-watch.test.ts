@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CandidateWatch, CHANGE_TEST_DELAY_MS, watchForCandidates } from '@/lib/page/candidate-watch';
+import { type CandidateWatch, watchForCandidates } from '@/lib/page/candidate-watch';
 import { ScanTask } from '@/lib/page/scan';
+import { MUTATION_FLUSH_DELAY_MS } from '@/lib/page/slices';
 import { page, tick } from './helpers';
 
 const candidate = (text: string) => /IOM|Migra/.test(text);
@@ -24,7 +25,7 @@ function start() {
 }
 
 /** Lets the first read (after a yield) and the test of page changes (after a delay) run. */
-const settle = () => tick(CHANGE_TEST_DELAY_MS + 10);
+const settle = () => tick(MUTATION_FLUSH_DELAY_MS + 10);
 
 describe('watchForCandidates', () => {
   it('reads a page without candidates once and then only waits', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '@/lib/messages';
 import { type ContentLens, type LensKit, lensKit, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
-import { CHANGE_TEST_DELAY_MS } from '@/lib/page/candidate-watch';
+import { MUTATION_FLUSH_DELAY_MS } from '@/lib/page/slices';
 import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
 import { fakeDetector, page, plainRange, tick, until } from './helpers';
 
@@ -186,7 +186,7 @@ describe('startContentLens', () => {
     expect(lens.lens).toBeNull();
     expect(lens.report()).toEqual({ url: location.href, count: 0, highlighted: 0, mentions: [] });
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM office' }));
-    await tick(CHANGE_TEST_DELAY_MS + 10);
+    await tick(MUTATION_FLUSH_DELAY_MS + 10);
     expect(lens.watch).toBeNull();
     expect(woken.count).toBe(1);
     expect(settings.reads.count).toBe(1);
@@ -202,7 +202,7 @@ describe('startContentLens', () => {
     const { settings, lens, woken } = await setup({}, { isContextValid: () => valid });
     valid = false;
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'The IOM office' }));
-    await tick(CHANGE_TEST_DELAY_MS + 10);
+    await tick(MUTATION_FLUSH_DELAY_MS + 10);
     expect(woken.count).toBe(0);
     expect(settings.reads.count).toBe(0);
     expect(lens.lens).toBeNull();
@@ -211,22 +211,13 @@ describe('startContentLens', () => {
 
   it('applies a settings change heard while the lens was still loading', async () => {
     page('<p>The IOM office</p>');
-    const settings = fakeSettings();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    lens = startContentLens({
-      doc: document,
-      win: window as unknown as Window & typeof globalThis,
-      detector: fakeDetector(),
-      loadKit: () => held.then(() => lensKit),
-      settings: settings.source,
-      sendReport: async () => undefined,
-      signal: new AbortController().signal,
-    });
-    await tick(10);
+    const { settings, lens } = await setup({}, { loadKit: () => held.then(() => lensKit) });
     expect(settings.reads.count).toBe(1);
+    expect(lens.lens).toBeNull();
     settings.set({ paused: true }); // newer than what was read
     release();
     await tick(10);

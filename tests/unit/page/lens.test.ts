@@ -365,51 +365,58 @@ describe('PageLens and the detector', () => {
     expect(lens.registry.size).toBe(2);
   });
 
-  it('ends a warm-up slice before a step that would carry it past the budget', async () => {
+  /**
+   * Runs the lens on `html` with a clock that only the deciding half moves: `overrides(advance, real)`
+   * replaces parts of the fake decider, and calls `advance(ms)` where the work would take time.
+   */
+  async function runOnDeciderClock(
+    html: string,
+    overrides: (
+      advance: (ms: number) => void,
+      real: Awaited<ReturnType<ReturnType<typeof fakeDetector>['load']>>,
+    ) => object,
+  ) {
     const base = fakeDetector();
-    const decider = await base.load();
-    // A clock that only the warm-up moves: 3 ms per step. Three steps in one slice would make it 9 ms.
+    const real = await base.load();
     let clock = 0;
     vi.spyOn(window.performance, 'now').mockImplementation(() => clock);
+    const advance = (ms: number) => {
+      clock += ms;
+    };
     const detector = {
       hasCandidate: base.hasCandidate,
-      load: async () => ({
-        ...decider,
-        *warmUpSteps() {
-          for (let step = 0; step < 6; step++) {
-            clock += 3;
-            yield;
-          }
-        },
-      }),
+      load: async () => ({ ...real, ...overrides(advance, real) }),
     };
-    const { lens } = await run('<p>IOM one</p>', detector);
+    const result = await run(html, detector);
     vi.restoreAllMocks();
+    return result;
+  }
+
+  it('ends a warm-up slice before a step that would carry it past the budget', async () => {
+    // 3 ms per step: three steps in one slice would make it 9 ms.
+    const { lens } = await runOnDeciderClock('<p>IOM one</p>', (advance) => ({
+      *warmUpSteps() {
+        for (let step = 0; step < 6; step++) {
+          advance(3);
+          yield;
+        }
+      },
+    }));
     expect(lens.stats.phaseMs.prepare).toBe(18);
     expect(lens.stats.longestSlicePhase).toBe('prepare');
     expect(lens.stats.longestSliceMs).toBeLessThanOrEqual(8);
   });
 
   it('ends an analysis slice before a block that would carry it past the budget', async () => {
-    const base = fakeDetector();
-    const decider = await base.load();
-    // A clock that only the analyses move: 3 ms per block. Three blocks in one slice would make it 9 ms.
-    let clock = 0;
-    vi.spyOn(window.performance, 'now').mockImplementation(() => clock);
-    const detector = {
-      hasCandidate: base.hasCandidate,
-      load: async () => ({
-        ...decider,
-        warmUpSteps: undefined,
-        analyzeBlock: (text: string) => {
-          clock += 3;
-          return decider.analyzeBlock(text);
-        },
-      }),
-    };
+    // 3 ms per block: three blocks in one slice would make it 9 ms.
     const blocks = Array.from({ length: 6 }, (_, i) => `<p>IOM report ${i}</p>`).join('');
-    const { lens } = await run(blocks, detector);
-    vi.restoreAllMocks();
+    const { lens } = await runOnDeciderClock(blocks, (advance, real) => ({
+      warmUpSteps: undefined,
+      analyzeBlock: (text: string) => {
+        advance(3);
+        return real.analyzeBlock(text);
+      },
+    }));
     expect(lens.stats.phaseMs.analyze).toBe(18);
     expect(lens.stats.longestSliceMs).toBeLessThanOrEqual(8);
   });
