@@ -11,8 +11,7 @@ import {
 } from '@/lib/page';
 import { removeLeftovers } from '@/lib/page/page-guard';
 import type { PageKit } from '@/lib/page/page-kit';
-import { isActiveOn } from '@/lib/settings/host-patterns';
-import { createSettingsReader, lazySettingsReader } from '@/lib/settings/reader';
+import { deferredSettingsReader } from '@/lib/settings/deferred-reader';
 
 /** The lens as seen from the content script's own world (tests and the benchmark read it; pages cannot). */
 declare global {
@@ -38,8 +37,13 @@ export default defineContentScript({
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
     // Until the page shows a candidate only the candidate watch runs (docs/adr/005-candidate-watch.md):
     // storage is first touched then, and the lens, the hover cards and the page guard are loaded then.
-    const settings = lazySettingsReader(() =>
-      createSettingsReader(browser.storage.sync, browser.storage.onChanged),
+    let kit: Promise<PageKit> | undefined;
+    const loadKit = () => {
+      kit ??= importChunk<PageKit>('/page-lens.js', KIT_GLOBAL);
+      return kit;
+    };
+    const settings = deferredSettingsReader(async () =>
+      (await loadKit()).createSettingsReader(browser.storage.sync, browser.storage.onChanged),
     );
     let cards: CardController | null = null;
     const lens: ContentLens = startContentLens({
@@ -49,11 +53,11 @@ export default defineContentScript({
         hasCandidate,
         load: () => importChunk<MentionDecider>('/detector.js', DECIDER_GLOBAL),
       },
-      settings: { load: settings.load, watch: settings.watch, isActiveOn },
+      settings,
       sendReport: (report) => send(browser.runtime, 'page-report', report),
       signal: ctx.signal,
       isContextValid: () => ctx.isValid,
-      loadKit: () => importChunk<PageKit>('/page-lens.js', KIT_GLOBAL),
+      loadKit,
       onWake: (kit) => {
         cards = kit.startHoverCards(browser.runtime, lens, settings, ctx.signal);
         kit.startPageGuard({

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { candidateSource } from '../detect/candidate-source';
 import { acronymsOf, type NamesTimeline } from '../detect/names';
 import { DatasetBuildError } from './errors';
 import type { DataFile, DatasetInputs, SeedTexts } from './validate';
@@ -60,11 +61,16 @@ export function loadSeeds(dir: string = SEEDS_DIR): SeedTexts {
   return texts;
 }
 
+/** data/compiled/acronyms.json: the acronyms, and the candidate pattern built from them and the stems. */
+function compiledAcronyms(acronyms: string[]): string {
+  return `${JSON.stringify({ acronyms, pattern: candidateSource(acronyms) }, null, 2)}\n`;
+}
+
 /** The compiled files' text exactly as data:build writes them. */
 export function serialize(dataset: NamesTimeline): { dataset: string; names: string; acronyms: string } {
   return {
     dataset: `${JSON.stringify(dataset)}\n`,
     names: `${JSON.stringify({ names: dataset.names }, null, 2)}\n`,
-    acronyms: `${JSON.stringify({ acronyms: acronymsOf(dataset) }, null, 2)}\n`,
+    acronyms: compiledAcronyms(acronymsOf(dataset)),
   };
 }

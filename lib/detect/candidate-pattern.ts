@@ -1,23 +1,17 @@
 import compiled from '@/data/compiled/acronyms.json';
-import { MIGRATION_STEMS, stemVariants } from './stems';
-import { escapeRegExp } from './text';
 
 /**
  * The pre-check every page runs, kept apart from the rest of the detector so the content script that
- * every page loads carries the acronyms (from data/compiled/acronyms.json, written by data:build) and
- * the migration stems, not the names timeline and the tables built from it.
+ * every page loads carries the finished pattern (data/compiled/acronyms.json, written by data:build),
+ * not the names timeline and the tables built from it.
  */
 
 /**
  * The one case-sensitive regular expression every text goes through: the organization's acronyms
- * (group 1, longest first) or a migration stem. Plain literal alternatives keep V8 on its fast path
- * (GB/s here).
+ * (group 1, longest first) or a migration stem (see candidate-source.ts, which data:build runs). Plain
+ * literal alternatives keep V8 on its fast path (GB/s here).
  */
-export const CANDIDATE_SOURCE = `(${compiled.acronyms.map(escapeRegExp).join('|')})|${MIGRATION_STEMS.flatMap(
-  stemVariants,
-)
-  .map(escapeRegExp)
-  .join('|')}`;
+export const CANDIDATE_SOURCE: string = compiled.pattern;
 
 let testRe: RegExp | undefined;
 

@@ -9,14 +9,15 @@ import type { MentionRegistry } from './mention-index';
 import { buildReport, Reporter } from './report';
 import { type UrlWatch, watchUrl } from './url-watch';
 
-/** Where settings come from (lib/settings in the extension, a fake in tests). */
+/**
+ * Where settings come from (lib/settings in the extension, a fake in tests). Which pages they allow is the
+ * kit's `isActiveOn`: the host-pattern rules load with the kit, not on every page.
+ */
 export interface SettingsSource {
   /** Reads the current settings. */
   load(): Promise<Settings>;
   /** Calls back with the new settings on every change; returns the unsubscribe. */
   watch(cb: (settings: Settings) => void): () => void;
-  /** True when IOM Lens runs on `url` with `settings`. */
-  isActiveOn(settings: Settings, url: string): boolean;
 }
 
 /** What the content script passes in. */
@@ -88,9 +89,10 @@ export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLe
   const reporter = new Reporter(currentReport, deps.sendReport);
 
   const apply = (settings: Settings) => {
-    if (disposed) return;
+    // Settings apply once the kit is loaded (until then a change is kept in `heard`, below).
+    if (disposed || !kit) return;
     current = settings;
-    const active = deps.settings.isActiveOn(settings, win.location.href);
+    const active = kit.isActiveOn(settings, win.location.href);
     if (!active) {
       if (lens) turnOff();
       reporter.schedule(true);
@@ -101,7 +103,6 @@ export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLe
       lens.setEras(settings.eras);
       return;
     }
-    if (!kit) return; // applied once the kit is loaded
     const painter = kit.createHighlighter(doc, win, settings.highlightStyle);
     highlighter = painter;
     lens = kit.createLens<A>({

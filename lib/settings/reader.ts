@@ -73,19 +73,6 @@ export function createSettingsReader(area: ReadableArea, events: ChangeEvents): 
   return { load, watch };
 }
 
-/**
- * A reader made on first use: the content script reads no settings on the many pages that never show a
- * candidate, and the first use of an extension storage API costs a few milliseconds of binding set-up.
- */
-export function lazySettingsReader(make: () => SettingsReader): SettingsReader {
-  let reader: SettingsReader | undefined;
-  const get = () => {
-    reader ??= make();
-    return reader;
-  };
-  return { load: () => get().load(), watch: (cb) => get().watch(cb) };
-}
-
 /** The stored value in the current layout: migrated from an older one, read as it is from a newer one. */
 function current(value: unknown, meta: unknown): unknown {
   if (value === undefined || value === null) return null;

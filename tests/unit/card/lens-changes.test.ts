@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ContentLens, lensKit, startContentLens } from '@/lib/page';
-import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
+import { defaultSettings, type Settings } from '@/lib/settings';
 import { fakeDetector, page, plainRange, tick, until } from '../page/helpers';
 
 // The hover card attaches its listeners only once the page has mentions, and learns about them
@@ -33,7 +33,6 @@ describe('content lens change notices', () => {
           watchers.add(cb);
           return () => watchers.delete(cb);
         },
-        isActiveOn,
       },
       sendReport: async () => undefined,
       signal: new AbortController().signal,

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import compiledAcronyms from '@/data/compiled/acronyms.json';
 import { hasCandidate } from '@/lib/detect';
+import { CANDIDATE_SOURCE } from '@/lib/detect/candidate-pattern';
+import { candidateSource } from '@/lib/detect/candidate-source';
 import { scanCandidates } from '@/lib/detect/candidates';
 import { nameTable } from '@/lib/detect/names';
 
@@ -34,6 +36,7 @@ describe('candidates', () => {
   it('looks for every acronym of the names timeline, as compiled for the content script', () => {
     expect([...compiledAcronyms.acronyms].sort()).toEqual([...nameTable().acronyms.keys()].sort());
     for (const acronym of nameTable().acronyms.keys()) expect(hasCandidate(`x ${acronym} y`)).toBe(true);
+    expect(CANDIDATE_SOURCE).toBe(candidateSource(compiledAcronyms.acronyms));
   });
 
   it('finds Cyrillic acronyms', () => {

@@ -41,12 +41,14 @@ function setup({ valid = true } = {}) {
 }
 
 describe('removeLeftovers', () => {
-  it('removes the style elements and UI hosts an earlier content script left, and nothing else', () => {
+  it('removes the style elements and UI hosts an earlier content script left where it adds them, and nothing else', () => {
     document.head.innerHTML = '<style data-iom-lens></style><style id="page"></style>';
-    document.body.innerHTML = '<p>text</p><iom-lens-card></iom-lens-card><iom-lensing></iom-lensing>';
+    document.body.innerHTML = '<p>text</p><iom-lensing></iom-lensing>';
     document.documentElement.append(document.createElement('iom-lens-card'));
+    document.documentElement.append(document.createElement('iom-lens-tooltip'));
     expect(removeLeftovers(document)).toBe(3);
     expect(document.head.innerHTML).toBe('<style id="page"></style>');
+    expect(document.documentElement.querySelector('iom-lens-card, iom-lens-tooltip')).toBeNull();
     expect(document.body.innerHTML).toBe('<p>text</p><iom-lensing></iom-lensing>');
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '@/lib/messages';
 import { type ContentLens, type LensKit, lensKit, REPORT_DEBOUNCE_MS, startContentLens } from '@/lib/page';
 import { MUTATION_FLUSH_DELAY_MS } from '@/lib/page/slices';
-import { defaultSettings, isActiveOn, type Settings } from '@/lib/settings';
+import { defaultSettings, type Settings } from '@/lib/settings';
 import { fakeDetector, page, plainRange, tick, until } from './helpers';
 
 beforeAll(() => {
@@ -41,7 +41,6 @@ function fakeSettings(initial: Partial<Settings> = {}) {
         listeners.add(cb);
         return () => listeners.delete(cb);
       },
-      isActiveOn,
     },
     set(patch: Partial<Settings>) {
       value = { ...value, ...patch };

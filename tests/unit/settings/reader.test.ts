@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings, saveSettings } from '@/lib/settings';
-import { createSettingsReader, lazySettingsReader } from '@/lib/settings/reader';
+import { deferredSettingsReader } from '@/lib/settings/deferred-reader';
+import { createSettingsReader, type SettingsReader } from '@/lib/settings/reader';
 
 const reader = () => createSettingsReader(fakeBrowser.storage.sync, fakeBrowser.storage.onChanged);
 
@@ -11,16 +12,16 @@ describe('settings reader (content script)', () => {
     vi.restoreAllMocks();
   });
 
-  it('made lazily, touches the storage API only when first used, and once', async () => {
+  it('made on first use, touches the storage API only then, and once', async () => {
     let made = 0;
-    const lazy = lazySettingsReader(() => {
+    const deferred = deferredSettingsReader(async () => {
       made++;
       return reader();
     });
     expect(made).toBe(0);
     const seen: Settings[] = [];
-    const stop = lazy.watch((s) => seen.push(s));
-    await expect(lazy.load()).resolves.toEqual(DEFAULT_SETTINGS);
+    const stop = deferred.watch((s) => seen.push(s));
+    await expect(deferred.load()).resolves.toEqual(DEFAULT_SETTINGS);
     expect(made).toBe(1);
     await fakeBrowser.storage.sync.set({
       settings: { ...DEFAULT_SETTINGS, paused: true },
@@ -28,6 +29,45 @@ describe('settings reader (content script)', () => {
     });
     expect(seen.at(-1)?.paused).toBe(true);
     stop();
+  });
+
+  it('made later, registers a watch before the first read, and a watch stopped meanwhile never starts', async () => {
+    let release: (made: SettingsReader) => void = () => undefined;
+    const order: string[] = [];
+    const real = reader();
+    const deferred = deferredSettingsReader(
+      () => new Promise<SettingsReader>((resolve) => (release = resolve)),
+    );
+    const watched: Settings[] = [];
+    deferred.watch((s) => watched.push(s));
+    const stopped: Settings[] = [];
+    deferred.watch((s) => stopped.push(s))();
+    const loaded = deferred.load();
+    release({
+      load: () => {
+        order.push('load');
+        return real.load();
+      },
+      watch: (cb) => {
+        order.push('watch');
+        return real.watch(cb);
+      },
+    });
+    await expect(loaded).resolves.toEqual(DEFAULT_SETTINGS);
+    expect(order).toEqual(['watch', 'load']);
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, paused: true },
+      settings$: { v: 2 },
+    });
+    expect(watched.map((s) => s.paused)).toEqual([true]);
+    expect(stopped).toEqual([]);
+  });
+
+  it('made from a promise that fails, rejects its reads and ignores watches', async () => {
+    const deferred = deferredSettingsReader(() => Promise.reject(new Error('chunk gone')));
+    const stop = deferred.watch(() => undefined);
+    await expect(deferred.load()).rejects.toThrow('chunk gone');
+    expect(stop).not.toThrow();
   });
 
   it('reads the defaults on a fresh install', async () => {
