@@ -56,6 +56,11 @@ const TARGET = {
 
 /** Page loads measured per variant: the median of these is printed (the machine is shared). */
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+/**
+ * Pages without mentions of up to 1 MB get this many times the loads: the extension's cost there is a few
+ * ms, the size of the sampling profile's noise on one load, and each load takes well under a second.
+ */
+const SMALL_PAGE_RUN_FACTOR = 3;
 /** Mutations the page makes in the mutation benchmark, and highlights active meanwhile. */
 const MUTATIONS = 10_000;
 const MUTATION_HIGHLIGHTS = 1_000;
@@ -358,6 +363,11 @@ const markJsFn = async (source) => {
 // ---------------------------------------------------------------------------------------------------------
 // Statistics and printing
 
+/** The value below which a fraction `q` of `values` lie (nearest rank). */
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -396,7 +406,7 @@ async function main() {
     await (await measureLoad(none, server.url('some-100k.html?warm'), { lens: false })).tab.close();
 
     console.log(
-      `Chromium ${ext.context.browser()?.version() ?? ''}, ${RUNS} loads per variant, medians. Extension CPU: main-thread time the CPU profile attributes to the content script, from navigation until idle + 2 frames, plus (on pages with mentions) the extra style recalculation; baseline and mark.js: main-thread TaskDuration (thread time) around them.`,
+      `Chromium ${ext.context.browser()?.version() ?? ''}, ${RUNS} loads per variant (${RUNS * SMALL_PAGE_RUN_FACTOR} on pages without mentions up to 1 MB), medians. Extension CPU: main-thread time the CPU profile attributes to the content script, from navigation until idle + 2 frames, plus (on pages with mentions) the extra style recalculation; baseline and mark.js: main-thread TaskDuration (thread time) around them.`,
     );
     console.log(
       "ext = IOM Lens above the no-op content script; baseline = body.textContent + the detector's candidate regex; mark.js = markRegExp with the same regex, to the next frame.\n",
@@ -406,7 +416,8 @@ async function main() {
     for (const page of pages) {
       if (only && !only.includes(page.name)) continue;
       const runs = { ext: [], noop: [], base: [], mark: [] };
-      for (let run = 0; run < RUNS; run++) {
+      const loads = page.none && page.mb <= 1 ? RUNS * SMALL_PAGE_RUN_FACTOR : RUNS;
+      for (let run = 0; run < loads; run++) {
         const url = server.url(`${page.name}.html?run=${run}`);
         const e = await measureLoad(ext, url, { lens: true });
         await e.tab.close();
@@ -454,10 +465,11 @@ async function main() {
         noop: Math.max(...runs.noop.map((r) => r.page.longestTask)),
       };
       console.log(
-        `${page.label}  [${stats[0].size} mentions, ${stats[0].highlighted} highlighted; pre-scan read ${stats[0].pieces} pieces, walked ${stats[0].walked}]`,
+        `${page.label}  [${stats[0].size} mentions, ${stats[0].highlighted} highlighted; pre-scan read ${stats[0].pieces} pieces, walked ${stats[0].walked}; ${loads} loads per variant]`,
       );
+      const spread = (list) => `${ms(quantile(list, 0.25))}–${ms(quantile(list, 0.75))}`;
       console.log(
-        `  ext CPU above the no-op ${ms(own)} (profile: ext scripts ${ms(extCpu)}, no-op's ${ms(noopCpu)}${painted ? `, + the style recalculation its style element causes ${ms(Math.max(0, style))}` : ''}); self-timed lens work ${ms(work)} (${phases}); whole page load, medians: ext ${ms(extTotal)}, no-op ${ms(noopTotal)}, style recalc ${style >= 0 ? '+' : ''}${ms(style)}`,
+        `  ext CPU above the no-op ${ms(own)} (profile: ext scripts ${ms(extCpu)}, middle half ${spread(runs.ext.map((r) => r.cost.Extension))}; no-op's ${ms(noopCpu)}, middle half ${spread(runs.noop.map((r) => r.cost.Extension))}${painted ? `, + the style recalculation its style element causes ${ms(Math.max(0, style))}` : ''}); self-timed lens work ${ms(work)} (${phases}); whole page load, medians: ext ${ms(extTotal)}, no-op ${ms(noopTotal)}, style recalc ${style >= 0 ? '+' : ''}${ms(style)}`,
       );
       const parts = [`baseline ${ms(base)} → ext/baseline ${ratio(own / base)}`];
       if (page.none) {
