@@ -1,7 +1,7 @@
 import { startHoverCards } from '@/lib/card/content';
-import { KIT_GLOBAL, lensKit } from '@/lib/page/kit';
+import { lensKit } from '@/lib/page/kit';
 import { startPageGuard } from '@/lib/page/page-guard';
-import type { PageKit } from '@/lib/page/page-kit';
+import { KIT_GLOBAL, type PageKit } from '@/lib/page/page-kit';
 
 /**
  * What only pages that have shown a candidate need: the lens, the highlighter, the hover-card controller

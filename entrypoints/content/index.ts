@@ -2,15 +2,11 @@ import { browser } from 'wxt/browser';
 import type { CardController } from '@/lib/card/controller';
 import { hasCandidate } from '@/lib/detect/candidate-pattern';
 import { listen, send } from '@/lib/messaging';
-import {
-  type ContentLens,
-  DECIDER_GLOBAL,
-  KIT_GLOBAL,
-  type MentionDecider,
-  startContentLens,
-} from '@/lib/page';
+// Modules by path, not the lib/page barrel: the barrel would bring the top-level code of every page module.
+import { type ContentLens, startContentLens } from '@/lib/page/controller';
+import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
 import { removeLeftovers } from '@/lib/page/page-guard';
-import type { PageKit } from '@/lib/page/page-kit';
+import { KIT_GLOBAL, type PageKit } from '@/lib/page/page-kit';
 import { deferredSettingsReader } from '@/lib/settings/deferred-reader';
 
 /** The lens as seen from the content script's own world (tests and the benchmark read it; pages cannot). */

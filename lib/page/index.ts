@@ -23,9 +23,10 @@ export {
   highlightCss,
   supportsHighlights,
 } from './highlighter';
-export { KIT_GLOBAL, type LensKit, lensKit } from './kit';
+export { type LensKit, lensKit } from './kit';
 export { type LensDeps, type LensStats, MAX_HIGHLIGHTS, PageLens } from './lens';
 export { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
+export { KIT_GLOBAL, type PageKit } from './page-kit';
 export { buildReport, REPORT_DEBOUNCE_MS, Reporter } from './report';
 export { revealMention } from './reveal';
 export { type ScanCounts, ScanTask } from './scan';

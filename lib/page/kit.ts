@@ -32,6 +32,3 @@ export const lensKit: LensKit = {
   isActiveOn,
   createSettingsReader,
 };
-
-/** Name of the global through which `page-lens.js` hands over its kit (the content script's world only). */
-export const KIT_GLOBAL = 'iomLensKit';

@@ -7,3 +7,10 @@ export interface PageKit extends LensKit {
   startHoverCards: typeof startHoverCards;
   startPageGuard: typeof startPageGuard;
 }
+
+/**
+ * Name of the global through which `page-lens.js` hands over its kit (the content script's world only).
+ * Here, beside the kit's type, rather than in kit.ts: the content script needs the name, and importing
+ * kit.ts would bring the settings modules' top-level code into what every page loads.
+ */
+export const KIT_GLOBAL = 'iomLensKit';
