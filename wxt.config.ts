@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { polyfillAsEsModule } from './scripts/lib/polyfill-esm';
 
 /** Fixed Firefox add-on id: storage, the extension's UUID mapping in tests and updates all key on it. */
 export const GECKO_ID = 'iom-lens@iom-lens.dev';
@@ -7,7 +8,9 @@ export const GECKO_ID = 'iom-lens@iom-lens.dev';
 // See docs/permissions.md for why each permission is requested.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // webextension-polyfill as an ES module: the bundler's CommonJS interop would create every extension API
+  // on every page (scripts/lib/polyfill-esm.ts).
+  vite: () => ({ plugins: [polyfillAsEsModule(), preact()] }),
   hooks: {
     // The popup gets a build of its own, so it is one script rather than an entry chunk plus a chunk shared
     // with the options page: extension resources are served one after the other here, and the second
