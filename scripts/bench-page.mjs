@@ -162,7 +162,8 @@ function buildNoop() {
   );
   writeFileSync(
     path.join(dir, 'wxt.config.ts'),
-    `import { defineConfig } from 'wxt';\nexport default defineConfig({ modules: ['@wxt-dev/webextension-polyfill'], manifest: { name: 'No-op' } });\n`,
+    // The same build as ours, the polyfill plugin included: what it saves is not ours to claim over the no-op.
+    `import { defineConfig } from 'wxt';\nimport { polyfillAsEsModule } from ${JSON.stringify(path.join(ROOT, 'scripts/lib/polyfill-esm.ts'))};\nexport default defineConfig({ modules: ['@wxt-dev/webextension-polyfill'], vite: () => ({ plugins: [polyfillAsEsModule()] }), manifest: { name: 'No-op' } });\n`,
   );
   writeFileSync(
     path.join(dir, 'entrypoints/content.ts'),
@@ -277,16 +278,17 @@ async function waitForLens(tab) {
 }
 
 /** Loads `url` in a new tab and measures its main thread until the page (and the lens, if any) settled. */
-async function measureLoad(browser, url, { lens }) {
+async function measureLoad(browser, url, { lens, trace = false }) {
   const tab = await openTab(browser);
-  await startProfile(tab.cdp);
+  const evaluation = trace ? await startTrace(tab.cdp) : null;
+  if (!evaluation) await startProfile(tab.cdp);
   await tab.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   const stats = lens ? await waitForLens(tab) : null;
   await tab.page.evaluate(twoFrames);
   await sleep(SETTLE_MS);
   const cost = await metrics(tab.cdp);
   // Each browser has one extension loaded; the no-op has no background to learn its id from.
-  cost.Extension = await extensionTime(tab.cdp);
+  cost.Extension = evaluation ? await evaluation() : await extensionTime(tab.cdp);
   const page = await tab.page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const dcl = nav ? nav.domContentLoadedEventEnd : 0;
@@ -303,6 +305,32 @@ async function startProfile(cdp) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
   await cdp.send('Profiler.start');
+}
+
+/**
+ * Starts a trace of the tab's script evaluations and returns what ends it: a function that resolves to the
+ * thread time (ms) of the evaluations of the extension's scripts, compiling included. On a page without a
+ * candidate that evaluation is all the content script does besides its self-timed read (and all the no-op
+ * does); thread time is exact there, where the sampling profile's attribution is not (it gave the no-op's
+ * evaluation 0 ms on 1 MB pages, the trace 3 ms). No profiler runs meanwhile: it makes compiling dearer.
+ */
+async function startTrace(cdp, origin = 'chrome-extension://') {
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    let us = 0;
+    for (const e of events) {
+      if (e.ph === 'X' && e.name === 'EvaluateScript' && String(e.args?.data?.url).startsWith(origin))
+        us += e.tdur ?? e.dur;
+    }
+    return us / 1000;
+  };
 }
 
 /**
@@ -406,7 +434,7 @@ async function main() {
     await (await measureLoad(none, server.url('some-100k.html?warm'), { lens: false })).tab.close();
 
     console.log(
-      `Chromium ${ext.context.browser()?.version() ?? ''}, ${RUNS} loads per variant (${RUNS * SMALL_PAGE_RUN_FACTOR} on pages without mentions up to 1 MB), medians. Extension CPU: main-thread time the CPU profile attributes to the content script, from navigation until idle + 2 frames, plus (on pages with mentions) the extra style recalculation; baseline and mark.js: main-thread TaskDuration (thread time) around them.`,
+      `Chromium ${ext.context.browser()?.version() ?? ''}, ${RUNS} loads per variant (${RUNS * SMALL_PAGE_RUN_FACTOR} on pages without mentions up to 1 MB), medians. Extension CPU on pages without mentions: thread time of the content script's evaluation (trace) plus its self-timed read; on pages with mentions: main-thread time the CPU profile attributes to the content script, from navigation until idle + 2 frames, plus the extra style recalculation; baseline and mark.js: main-thread TaskDuration (thread time) around them.`,
     );
     console.log(
       "ext = IOM Lens above the no-op content script; baseline = body.textContent + the detector's candidate regex; mark.js = markRegExp with the same regex, to the next frame.\n",
@@ -415,7 +443,7 @@ async function main() {
     const only = process.env.BENCH_PAGES?.split(',');
     for (const page of pages) {
       if (only && !only.includes(page.name)) continue;
-      const runs = { ext: [], noop: [], base: [], mark: [] };
+      const runs = { ext: [], noop: [], base: [], mark: [], extThread: [], noopThread: [] };
       const loads = page.none && page.mb <= 1 ? RUNS * SMALL_PAGE_RUN_FACTOR : RUNS;
       for (let run = 0; run < loads; run++) {
         const url = server.url(`${page.name}.html?run=${run}`);
@@ -430,6 +458,16 @@ async function main() {
         await m.tab.page.addScriptTag({ content: markJs });
         runs.mark.push((await measureInPage(m.tab, markJsFn, PATTERN)).cost.TaskDuration);
         await m.tab.close();
+        if (page.none) {
+          // The same page again, traced: the script evaluations' thread time, plus the read the watch
+          // times itself (its slices and mutation callbacks; nothing else of ours runs on such a page).
+          const et = await measureLoad(ext, `${url}&trace`, { lens: true, trace: true });
+          await et.tab.close();
+          runs.extThread.push(et.cost.Extension + et.stats.workMs);
+          const nt = await measureLoad(none, `${url}&trace`, { lens: false, trace: true });
+          await nt.tab.close();
+          runs.noopThread.push(nt.cost.Extension);
+        }
       }
       const task = (list) => list.map((r) => r.cost.TaskDuration);
       // Whole page loads vary by more than the extension costs on this shared machine, so the extension's
@@ -444,7 +482,12 @@ async function main() {
       // A page with mentions gets our style element, and the browser then recomputes the page's style:
       // that is the extension's cost too, though no script frame carries it.
       const painted = runs.ext[0].stats.highlighted > 0;
-      const own = Math.max(0, extCpu - noopCpu) + (painted ? Math.max(0, style) : 0);
+      const profiled = Math.max(0, extCpu - noopCpu) + (painted ? Math.max(0, style) : 0);
+      // Pages without mentions: thread time, exact where a few ms are measured (see startTrace). Pages
+      // with mentions: the profile, which also sees imports, promise continuations and storage reads.
+      const extThread = page.none ? median(runs.extThread) : NaN;
+      const noopThread = page.none ? median(runs.noopThread) : NaN;
+      const own = page.none ? Math.max(0, extThread - noopThread) : profiled;
       const base = median(runs.base);
       const mark = median(runs.mark);
       const stats = runs.ext.map((r) => r.stats);
@@ -468,8 +511,13 @@ async function main() {
         `${page.label}  [${stats[0].size} mentions, ${stats[0].highlighted} highlighted; pre-scan read ${stats[0].pieces} pieces, walked ${stats[0].walked}; ${loads} loads per variant]`,
       );
       const spread = (list) => `${ms(quantile(list, 0.25))}–${ms(quantile(list, 0.75))}`;
+      if (page.none) {
+        console.log(
+          `  ext CPU above the no-op ${ms(own)} in thread time: ext ${ms(extThread)} (script evaluation + the watch's self-timed read; middle half ${spread(runs.extThread)}), no-op ${ms(noopThread)} (script evaluation; middle half ${spread(runs.noopThread)}). By the sampling profile: ${ms(profiled)} above the no-op`,
+        );
+      }
       console.log(
-        `  ext CPU above the no-op ${ms(own)} (profile: ext scripts ${ms(extCpu)}, middle half ${spread(runs.ext.map((r) => r.cost.Extension))}; no-op's ${ms(noopCpu)}, middle half ${spread(runs.noop.map((r) => r.cost.Extension))}${painted ? `, + the style recalculation its style element causes ${ms(Math.max(0, style))}` : ''}); self-timed lens work ${ms(work)} (${phases}); whole page load, medians: ext ${ms(extTotal)}, no-op ${ms(noopTotal)}, style recalc ${style >= 0 ? '+' : ''}${ms(style)}`,
+        `  ${page.none ? 'profile' : 'ext CPU above the no-op'} ${ms(page.none ? profiled : own)} (profile: ext scripts ${ms(extCpu)}, middle half ${spread(runs.ext.map((r) => r.cost.Extension))}; no-op's ${ms(noopCpu)}, middle half ${spread(runs.noop.map((r) => r.cost.Extension))}${painted ? `, + the style recalculation its style element causes ${ms(Math.max(0, style))}` : ''}); self-timed lens work ${ms(work)} (${phases}); whole page load, medians: ext ${ms(extTotal)}, no-op ${ms(noopTotal)}, style recalc ${style >= 0 ? '+' : ''}${ms(style)}`,
       );
       const parts = [`baseline ${ms(base)} → ext/baseline ${ratio(own / base)}`];
       if (page.none) {
