@@ -165,12 +165,14 @@ function buildNoop() {
     // The same build as ours, the polyfill plugin included: what it saves is not ours to claim over the no-op.
     `import { defineConfig } from 'wxt';\nimport { polyfillAsEsModule } from ${JSON.stringify(path.join(ROOT, 'scripts/lib/polyfill-esm.ts'))};\nexport default defineConfig({ modules: ['@wxt-dev/webextension-polyfill'], vite: () => ({ plugins: [polyfillAsEsModule()] }), manifest: { name: 'No-op' } });\n`,
   );
+  // Same entry options as ours too (no start-up postMessage), for the same reason.
   writeFileSync(
     path.join(dir, 'entrypoints/content.ts'),
     `import { browser } from 'wxt/browser';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
   main() {
     void browser.runtime.id;
   },

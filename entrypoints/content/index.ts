@@ -28,6 +28,11 @@ async function importChunk<T>(path: '/detector.js' | '/page-lens.js', name: stri
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT announces a start twice: a document event, which retires an older copy of this script, and a
+  // window.postMessage kept for scripts built by older WXT versions. The message reaches every message
+  // listener of the page (some parse whatever arrives and throw), names the extension's id, and under
+  // DevTools makes the browser record the script's whole stack. None of our scripts needs it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (ctx.isInvalid) return;
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)

@@ -155,6 +155,8 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
       url: one.url(),
       count: 9,
     });
+    // Nor does anything of ours arrive at the page's message listeners (WXT's start-up postMessage is off).
+    expect(await one.evaluate(() => window.__audit.messages())).toEqual([]);
     await one.close();
     await other.close();
   });
