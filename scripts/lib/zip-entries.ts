@@ -8,7 +8,7 @@ const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
 const MAX_END_RECORD_SEARCH = 22 + 0xffff;
 
 /** The names of the entries in the zip file at `file`, in stored order. */
-export async function zipEntries(file) {
+export async function zipEntries(file: string): Promise<string[]> {
   const bytes = await readFile(file);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - MAX_END_RECORD_SEARCH); i--) {
@@ -20,7 +20,7 @@ export async function zipEntries(file) {
   if (end < 0) throw new Error(`${file} is not a zip file (no end of central directory record)`);
   const count = bytes.readUInt16LE(end + 10);
   let offset = bytes.readUInt32LE(end + 16);
-  const names = [];
+  const names: string[] = [];
   for (let n = 0; n < count; n++) {
     if (bytes.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY)
       throw new Error(`${file}: bad central directory`);

@@ -1,21 +1,20 @@
 // `npm test`: every check of the project, in order, ending with the line CI reads:
 // `N passed, N failed` (skipped tests, if any, on the line before). Exits non-zero when anything failed.
 //
-// To add a step, add an entry to STEPS (see the Step type in scripts/lib/run-steps.mjs): a command
+// To add a step, add an entry to STEPS (see the Step type in scripts/lib/run-steps.ts): a command
 // that passes or fails as a whole (kind 'check', counts as one test), a vitest run (kind 'vitest',
 // counts each test), or an in-process check (`run`). `needs` names steps it depends on.
 import { spawnSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureBrowsers } from './lib/browsers.mjs';
-import { runSteps, summaryLine } from './lib/run-steps.mjs';
-import { zipEntries } from './lib/zip-entries.mjs';
+import { ensurePackages, TEST_PACKAGES } from './lib/browser-setup';
+import { runSteps, type Step, summaryLine } from './lib/run-steps';
+import { zipEntries } from './lib/zip-entries';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** @type {import('./lib/run-steps.mjs').Step[]} */
-const STEPS = [
+const STEPS: Step[] = [
   { name: 'typecheck', kind: 'check', command: ['tsc', '--noEmit'] },
   { name: 'lint and format', kind: 'check', command: ['biome', 'check', '.'] },
   { name: 'unit and component tests', kind: 'vitest', command: ['vitest', 'run'] },
@@ -37,7 +36,7 @@ const STEPS = [
 ];
 
 /** Runs `npm run zip` and checks the three zips it must write, and what the sources zip leaves out. */
-async function checkZips(log) {
+async function checkZips(log: (line: string) => void): Promise<boolean> {
   const started = Date.now();
   const zip = spawnSync('npm', ['run', '--silent', 'zip'], {
     cwd: ROOT,
@@ -45,7 +44,7 @@ async function checkZips(log) {
   });
   if (zip.status !== 0) throw new Error(`npm run zip exited with ${zip.status}`);
   const { name, version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
-  const zipPath = (suffix) => path.join(ROOT, '.output', `${name}-${version}-${suffix}.zip`);
+  const zipPath = (suffix: string) => path.join(ROOT, '.output', `${name}-${version}-${suffix}.zip`);
   for (const suffix of ['chrome', 'firefox', 'sources']) {
     const info = await stat(zipPath(suffix)).catch(() => null);
     if (!info || info.mtimeMs < started - 1000)
@@ -69,7 +68,8 @@ async function checkZips(log) {
   return true;
 }
 
-const problem = ensureBrowsers();
+// The browser tests need both browsers and Firefox's language packs: installed here when missing (as root).
+const problem = ensurePackages(TEST_PACKAGES);
 if (problem) {
   console.log(problem);
   console.log(summaryLine({ passed: 0, failed: 1, skipped: 0 }));

@@ -5,19 +5,37 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/**
- * @typedef {object} Step
- * @property {string} name Short name, shown in the log and the closing table.
- * @property {'check' | 'vitest'} kind 'check' counts as one test; 'vitest' counts every test of the run.
- * @property {string[]} [command] Program and arguments; programs in node_modules/.bin are found. A vitest
- *   step's command gets the JSON reporter options appended.
- * @property {(log: (line: string) => void) => Promise<boolean | undefined>} [run] An in-process check
- *   instead of a command: it fails when it throws or returns false.
- * @property {string[]} [needs] Earlier steps that must pass first; otherwise this step fails unrun.
- * @property {number} [timeoutMs] Give up on the step after this long (default 10 minutes).
- */
+/** One step of `npm test`. */
+export interface Step {
+  /** Short name, shown in the log and the closing table. */
+  name: string;
+  /** 'check' counts as one test; 'vitest' counts every test of the run. */
+  kind: 'check' | 'vitest';
+  /**
+   * Program and arguments; programs in node_modules/.bin are found. A vitest step's command gets the JSON
+   * reporter options appended.
+   */
+  command?: string[];
+  /** An in-process check instead of a command: it fails when it throws or returns false. */
+  run?: (log: (line: string) => void) => Promise<boolean | undefined>;
+  /** Earlier steps that must pass first; otherwise this step fails unrun. */
+  needs?: string[];
+  /** Give up on the step after this long (default 10 minutes). */
+  timeoutMs?: number;
+}
 
-/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+/** Test counts of one step or of the whole run. */
+export interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** What running one step gave: its counts and a note for the closing table (why it failed, say). */
+interface Outcome {
+  counts: Counts;
+  note?: string;
+}
 
 /** A step that hangs (a browser that never closes) must not hold CI for its whole time limit. */
 const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
@@ -27,19 +45,15 @@ const KILL_GRACE_MS = 5_000;
 /**
  * Runs `steps` in order from `cwd`, prints each step's output and a closing table, then the summary
  * line as the very last line. Resolves to the totals.
- * @param {Step[]} steps
- * @param {{ cwd: string }} options
- * @returns {Promise<Counts>}
  */
-export async function runSteps(steps, { cwd }) {
+export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise<Counts> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'iom-lens-test-'));
-  /** @type {Array<{ step: Step, counts: Counts, ok: boolean, seconds: number, note: string }>} */
-  const results = [];
+  const results: Array<{ step: Step; counts: Counts; ok: boolean; seconds: number; note: string }> = [];
   try {
     for (const step of steps) {
       const started = Date.now();
       const blocked = (step.needs ?? []).filter((need) => !results.find((r) => r.step.name === need)?.ok);
-      let outcome;
+      let outcome: Outcome;
       if (blocked.length > 0) {
         outcome = {
           counts: { passed: 0, failed: 1, skipped: 0 },
@@ -78,22 +92,17 @@ export async function runSteps(steps, { cwd }) {
 }
 
 /** The closing line CI reads, exactly `N passed, N failed` (skipped tests are reported on the line before). */
-export function summaryLine({ passed, failed }) {
+export function summaryLine({ passed, failed }: Counts): string {
   return `${passed} passed, ${failed} failed`;
 }
 
-/** @param {Counts} counts */
-function describeCounts({ passed, failed, skipped }) {
+function describeCounts({ passed, failed, skipped }: Counts): string {
   return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 }
 
-/**
- * @param {Step} step
- * @param {{ cwd: string, tmp: string }} context
- * @returns {Promise<{ counts: Counts, note?: string }>}
- */
-async function runStep(step, { cwd, tmp }) {
-  const one = (ok, note) => ({ counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, note });
+/** Runs one step: its command or its in-process check. */
+async function runStep(step: Step, { cwd, tmp }: { cwd: string; tmp: string }): Promise<Outcome> {
+  const one = (ok: boolean, note?: string): Outcome => ({ counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, note });
   if (step.run) {
     try {
       return one((await step.run((line) => console.log(line))) !== false);
@@ -113,13 +122,21 @@ async function runStep(step, { cwd, tmp }) {
   return { counts: await vitestCounts(report, code), note };
 }
 
+/** The parts of vitest's JSON report that are counted. */
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: Array<{ status: string; assertionResults: Array<{ status: string }> }>;
+}
+
 /**
  * Counts a vitest run from its JSON report. A file that failed before its tests ran (an import error)
  * counts as one failure; so does a non-zero exit the report does not explain (e.g. unhandled errors).
- * @returns {Promise<Counts>}
  */
-export async function vitestCounts(reportFile, exitCode) {
-  let report;
+export async function vitestCounts(reportFile: string, exitCode: number): Promise<Counts> {
+  let report: VitestReport;
   try {
     report = JSON.parse(await readFile(reportFile, 'utf8'));
   } catch {
@@ -137,11 +154,12 @@ export async function vitestCounts(reportFile, exitCode) {
   };
 }
 
-/**
- * Runs a program with the terminal's stdout and stderr, node_modules/.bin first on PATH.
- * @returns {Promise<{ code: number, note?: string }>}
- */
-function runCommand([program, ...args], { cwd, timeoutMs = DEFAULT_STEP_TIMEOUT_MS }) {
+/** Runs a program with the terminal's stdout and stderr, node_modules/.bin first on PATH. */
+function runCommand(
+  [program, ...args]: string[],
+  { cwd, timeoutMs = DEFAULT_STEP_TIMEOUT_MS }: { cwd: string; timeoutMs?: number },
+): Promise<{ code: number; note?: string }> {
+  if (!program) throw new Error('A step command needs a program');
   const env = {
     ...process.env,
     PATH: `${path.join(cwd, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
