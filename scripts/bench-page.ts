@@ -33,8 +33,8 @@ import { nameTable } from '../lib/detect/names.ts';
 import { MIGRATION_STEMS, stemVariants } from '../lib/detect/stems.ts';
 import { escapeRegExp } from '../lib/detect/text.ts';
 import { articlePage, jsonPage, MENTION_SENTENCES, mutationPage } from './bench/pages.mjs';
-import { CHROMIUM_PATH, chromiumArgs } from './lib/browsers.mjs';
-import { serveDirectory } from './lib/static-server.mjs';
+import { CHROMIUM_PATH, chromiumArgs } from './lib/browsers';
+import { serveDirectory } from './lib/static-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The built extension; BENCH_EXTENSION_DIR measures another build (an experiment) against the same baselines. */

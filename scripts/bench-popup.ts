@@ -16,7 +16,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { foldTerm } from '../lib/search/engine';
 import { loadSearchEngine, loadSearchEntries } from '../lib/search/load';
 import type { Entry } from '../lib/search/types';
-import { CHROMIUM_PATH, chromiumArgs } from './lib/browsers.mjs';
+import { CHROMIUM_PATH, chromiumArgs } from './lib/browsers';
 
 /** Targets from issue 7. */
 const FIRST_RENDER_TARGET_MS = 50;

@@ -21,7 +21,10 @@ export const FIREFOX_ESR: DebianPackage = { name: 'firefox-esr', path: FIREFOX_P
  * and the browser tests of the localized UI cannot run.
  */
 const FIREFOX_LANGPACKS: DebianPackage[] = [
-  { name: 'firefox-esr-l10n-fr', path: path.join(FIREFOX_LANGPACKS_DIR, 'langpack-fr@firefox-esr.mozilla.org.xpi') },
+  {
+    name: 'firefox-esr-l10n-fr',
+    path: path.join(FIREFOX_LANGPACKS_DIR, 'langpack-fr@firefox-esr.mozilla.org.xpi'),
+  },
   {
     name: 'firefox-esr-l10n-es-es',
     path: path.join(FIREFOX_LANGPACKS_DIR, 'langpack-es-ES@firefox-esr.mozilla.org.xpi'),

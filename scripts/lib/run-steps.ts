@@ -79,12 +79,13 @@ export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise
     total.failed += counts.failed;
     total.skipped += counts.skipped;
     const result = `${ok ? 'ok' : 'FAILED'} (${describeCounts(counts)})${note ? ` ${note}` : ''}`;
-    return [step.name, result, `${seconds.toFixed(1)} s`];
+    return { name: step.name, result, time: `${seconds.toFixed(1)} s` };
   });
-  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length), 4) + 2);
-  console.log(`\n${'Step'.padEnd(widths[0])}${'Result'.padEnd(widths[1])}Time`);
-  for (const [name, result, time] of rows)
-    console.log(`${name.padEnd(widths[0])}${result.padEnd(widths[1])}${time}`);
+  const nameWidth = Math.max(...rows.map((row) => row.name.length), 4) + 2;
+  const resultWidth = Math.max(...rows.map((row) => row.result.length), 4) + 2;
+  console.log(`\n${'Step'.padEnd(nameWidth)}${'Result'.padEnd(resultWidth)}Time`);
+  for (const { name, result, time } of rows)
+    console.log(`${name.padEnd(nameWidth)}${result.padEnd(resultWidth)}${time}`);
   // Skipped tests (../shared absent, say) get a line of their own: the last line stays exactly the one CI reads.
   if (total.skipped > 0) console.log(`(${total.skipped} skipped)`);
   console.log(summaryLine(total));
@@ -102,7 +103,10 @@ function describeCounts({ passed, failed, skipped }: Counts): string {
 
 /** Runs one step: its command or its in-process check. */
 async function runStep(step: Step, { cwd, tmp }: { cwd: string; tmp: string }): Promise<Outcome> {
-  const one = (ok: boolean, note?: string): Outcome => ({ counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, note });
+  const one = (ok: boolean, note?: string): Outcome => ({
+    counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 },
+    note,
+  });
   if (step.run) {
     try {
       return one((await step.run((line) => console.log(line))) !== false);

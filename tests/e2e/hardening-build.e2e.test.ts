@@ -163,7 +163,7 @@ describe('built extension', () => {
   }
 
   it('builds both store zips reproducibly: same sources, same bytes', { timeout: 240_000 }, () => {
-    const run = spawnSync(process.execPath, ['scripts/zip-reproducible.mjs'], {
+    const run = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/zip-reproducible.ts'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },

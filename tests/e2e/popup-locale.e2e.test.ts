@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumArgs, FIREFOX_PATH } from '../../scripts/lib/browsers.mjs';
+import { CHROMIUM_PATH, chromiumArgs, FIREFOX_LANGPACKS_DIR, FIREFOX_PATH } from '../../scripts/lib/browsers';
 import { axeViolations, resultTitles, typeQuery } from './popup-helpers';
 import { type BrowserTab, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR, selectedBrowsers, waitUntil } from './support';
 import { readBuiltManifest } from './support/paths';
@@ -125,18 +125,9 @@ async function launchFirefoxIn(locale: string): Promise<LocalizedBrowser> {
   };
 }
 
-const FIREFOX_LANGPACKS = path.join(
-  path.dirname(FIREFOX_PATH),
-  '..',
-  'lib',
-  'firefox-esr',
-  'browser',
-  'extensions',
-);
-
 for (const kind of selectedBrowsers()) {
   for (const c of CASES) {
-    const langpack = path.join(FIREFOX_LANGPACKS, c.firefoxLangpack);
+    const langpack = path.join(FIREFOX_LANGPACKS_DIR, c.firefoxLangpack);
     const missing = kind === 'firefox' && !existsSync(langpack);
     if (missing) {
       console.warn(

@@ -1,5 +1,5 @@
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumArgs } from '../../../scripts/lib/browsers.mjs';
+import { CHROMIUM_PATH, chromiumArgs } from '../../../scripts/lib/browsers';
 import { CHROME_BUILD_DIR, snapshotBuild } from './paths';
 import { type RemoteFunction, remoteExpression, remoteResult } from './remote-function';
 import { tabOn } from './tab';

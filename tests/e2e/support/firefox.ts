@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_PATH } from '../../../scripts/lib/browsers.mjs';
+import { FIREFOX_PATH } from '../../../scripts/lib/browsers';
 import {
   type RdpClient as Rdp,
   RdpClient,

@@ -1,7 +1,7 @@
-import { type StaticServer, serveDirectory } from '../../../scripts/lib/static-server.mjs';
+import { type StaticServer, serveDirectory } from '../../../scripts/lib/static-server';
 import { FIXTURES_DIR } from './paths';
 
-export type { StaticServer } from '../../../scripts/lib/static-server.mjs';
+export type { StaticServer } from '../../../scripts/lib/static-server';
 
 /**
  * Serves `dir` (default: tests/e2e/fixtures) on 127.0.0.1 at a free port; content scripts do not run on

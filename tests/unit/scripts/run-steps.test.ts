@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runSteps, summaryLine, vitestCounts } from '../../../scripts/lib/run-steps.mjs';
+import { runSteps, summaryLine, vitestCounts } from '../../../scripts/lib/run-steps';
 
 describe('summaryLine', () => {
   it('prints the plain line CI reads', () => {
