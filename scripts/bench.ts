@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * Runs every benchmark of the project, one after the other, and prints their figures.
  *
@@ -31,7 +30,7 @@ const BENCHMARKS = [
     name: 'page',
     title:
       'Content script in Chromium (built extension) against a no-op content script, textContent + regex and mark.js',
-    command: [tsx, 'scripts/bench-page.mjs'],
+    command: [tsx, 'scripts/bench-page.ts'],
   },
 ];
 
@@ -44,11 +43,11 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const failed = [];
+const failed: string[] = [];
 for (const bench of BENCHMARKS) {
   if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
   console.log(`\n=== ${bench.title} ===`);
-  const [command, ...args] = bench.command;
+  const [command = tsx, ...args] = bench.command;
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) failed.push(`${bench.name} (exit ${result.status ?? result.signal})`);
 }

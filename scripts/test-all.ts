@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePackages, TEST_PACKAGES } from './lib/browser-setup';
+import { checkInjectedBudget } from './lib/injected-size';
 import { runSteps, type Step, summaryLine } from './lib/run-steps';
 import { zipEntries } from './lib/zip-entries';
 
@@ -19,6 +20,12 @@ const STEPS: Step[] = [
   { name: 'lint and format', kind: 'check', command: ['biome', 'check', '.'] },
   { name: 'unit and component tests', kind: 'vitest', command: ['vitest', 'run'] },
   { name: 'build', kind: 'check', command: ['npm', 'run', '--silent', 'build'] },
+  {
+    name: 'injected size budget',
+    kind: 'check',
+    run: async (log) => checkInjectedBudget(path.join(ROOT, '.output'), ['chrome-mv3', 'firefox-mv2'], log),
+    needs: ['build'],
+  },
   {
     name: 'web-ext lint',
     kind: 'check',

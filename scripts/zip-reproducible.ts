@@ -1,4 +1,4 @@
-// `node scripts/zip-reproducible.mjs`: builds and zips the extension for both stores twice, into two
+// `npm run zip:check` (`tsx scripts/zip-reproducible.ts`): builds and zips the extension for both stores twice, into two
 // different temporary directories, and checks that the same sources give the same bytes (the zip
 // hashes match). Stores and addons.mozilla.org reviewers rebuild from sources and compare; a build that
 // embeds times, absolute paths or a random order cannot be verified. On a mismatch it names the files
@@ -18,14 +18,14 @@ export const STORE_TARGETS = [
 ];
 
 /** SHA-256 of a file, hex. */
-async function sha256(file) {
+async function sha256(file: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(file))
     .digest('hex');
 }
 
 /** Every file under `dir`, as paths relative to it, sorted. */
-async function listFiles(dir) {
+async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
@@ -34,10 +34,10 @@ async function listFiles(dir) {
 }
 
 /** Files that exist in only one of two build folders or differ between them. */
-async function differingFiles(a, b) {
+async function differingFiles(a: string, b: string): Promise<string[]> {
   const [left, right] = await Promise.all([listFiles(a), listFiles(b)]);
   const all = [...new Set([...left, ...right])].sort();
-  const differ = [];
+  const differ: string[] = [];
   for (const file of all) {
     if (!left.includes(file) || !right.includes(file)) differ.push(`${file} (only in one build)`);
     else if ((await sha256(path.join(a, file))) !== (await sha256(path.join(b, file)))) differ.push(file);
@@ -46,7 +46,7 @@ async function differingFiles(a, b) {
 }
 
 /** Builds and zips one browser into `outDir` with WXT's API; resolves to the zip files written. */
-async function zipInto(browser, outDir) {
+async function zipInto(browser: string, outDir: string): Promise<string[]> {
   const { zip } = await import('wxt');
   // WXT logs its file lists; keep the check's output to its verdict.
   return zip({ root: ROOT, browser, outDir, logger: silentLogger() });
@@ -58,12 +58,20 @@ function silentLogger() {
     debug: noop,
     log: noop,
     info: noop,
-    warn: (...args) => console.warn(...args),
-    error: (...args) => console.error(...args),
-    fatal: (...args) => console.error(...args),
+    warn: (...args: unknown[]) => console.warn(...args),
+    error: (...args: unknown[]) => console.error(...args),
+    fatal: (...args: unknown[]) => console.error(...args),
     success: noop,
     level: 0,
   };
+}
+
+/** One zip built twice: its name, the two hashes, and the built files that differ. */
+interface ZipComparison {
+  name: string;
+  hashes: [string, string];
+  same: boolean;
+  differ: string[];
 }
 
 /**
@@ -74,17 +82,17 @@ export async function checkReproducibleZips({ keep = false } = {}) {
   const runs = [
     await mkdtemp(path.join(tmpdir(), 'iom-lens-zip-a-')),
     await mkdtemp(path.join(tmpdir(), 'iom-lens-zip-b-')),
-  ];
+  ] as const;
   try {
-    const results = [];
+    const results: ZipComparison[] = [];
     for (const { browser, folder } of STORE_TARGETS) {
-      const zips = [];
+      const zips: string[][] = [];
       for (const dir of runs) zips.push(await zipInto(browser, dir));
-      const [first, second] = zips;
-      for (let i = 0; i < first.length; i++) {
-        const name = path.basename(first[i]);
+      const [first = [], second = []] = zips;
+      for (const zip of first) {
+        const name = path.basename(zip);
         const other = second.find((file) => path.basename(file) === name);
-        const hashes = [await sha256(first[i]), other ? await sha256(other) : 'missing'];
+        const hashes: [string, string] = [await sha256(zip), other ? await sha256(other) : 'missing'];
         const differ =
           hashes[0] === hashes[1] || name.endsWith('-sources.zip')
             ? []

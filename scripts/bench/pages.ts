@@ -1,8 +1,11 @@
 /**
- * Generated pages for the page benchmark (scripts/bench-page.mjs): article-like HTML of a given amount
+ * Generated pages for the page benchmark (scripts/bench-page.ts): article-like HTML of a given amount
  * of text, with or without mentions, a fragmented page, a page carrying megabytes of inline JSON, and a
  * page that mutates its own DOM. Deterministic (seeded), so runs compare like with like.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { detect, hasCandidate } from '../../lib/detect/index';
 
 /** Words without any detector candidate (no upper-case acronym, no migration stem): checked by the caller. */
 const WORDS = (
@@ -22,6 +25,9 @@ export const MENTION_SENTENCES = [
   'The UN Migration Agency opened an office to help stranded migrants return home.',
 ];
 
+/** The `i`th mention sentence, cycling through them. */
+const mentionSentence = (i: number): string => MENTION_SENTENCES[i % MENTION_SENTENCES.length] ?? '';
+
 /** Page text per mention on pages "with mentions": about one per 5 KB, as the issue asks. */
 export const CHARS_PER_MENTION = 5000;
 
@@ -30,7 +36,7 @@ const PARAGRAPH_CHARS = 500;
 /** Paragraphs per section. */
 const PARAGRAPHS_PER_SECTION = 10;
 
-function random(seed) {
+function random(seed: number): () => number {
   let s = seed;
   return () => {
     s = (s * 1103515245 + 12345) % 2147483648;
@@ -39,18 +45,18 @@ function random(seed) {
 }
 
 /** A sentence of filler words, capitalised, ending with a full stop. */
-function sentence(rand) {
+function sentence(rand: () => number): string {
   const n = 8 + Math.floor(rand() * 10);
-  const words = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
-  const first = words[0];
+  const words = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)] ?? '');
+  const first = words[0] ?? '';
   words[0] = first.charAt(0).toUpperCase() + first.slice(1);
   return `${words.join(' ')}.`;
 }
 
 /** Plain sentences marked up as a news paragraph would be: a link here, an emphasis there. */
-function paragraphHtml(rand, chars, fragmented) {
+function paragraphHtml(rand: () => number, chars: number, fragmented: boolean): string {
   let text = '';
-  const parts = [];
+  const parts: string[] = [];
   while (text.length < chars) {
     const s = sentence(rand);
     text += `${s} `;
@@ -63,7 +69,7 @@ function paragraphHtml(rand, chars, fragmented) {
 }
 
 /** Every word in its own element, some split again: a page made of many tiny text nodes. */
-function fragment(s) {
+function fragment(s: string): string {
   return s
     .split(' ')
     .map((w, i) =>
@@ -75,7 +81,7 @@ function fragment(s) {
 /** Records long tasks from the page's side (both the extension's and the no-op's runs load it). */
 const LONGTASK_SCRIPT = `<script>window.__longtasks=[];try{new PerformanceObserver(function(l){for(const e of l.getEntries())__longtasks.push([e.startTime,e.duration]);}).observe({type:'longtask',buffered:true});}catch(e){}</script>`;
 
-function documentHtml(title, body, head = '') {
+function documentHtml(title: string, body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${LONGTASK_SCRIPT}${head}</head><body>
 <header><nav><ul>${['Home', 'World', 'Business', 'Science', 'Sport'].map((w) => `<li><a href="#${w}">${w}</a></li>`).join('')}</ul></nav></header>
 <main><article>${body}</article></main>
@@ -93,20 +99,26 @@ export function articlePage({
   fragmented = false,
   seed = 1,
   title = 'Bench page',
-}) {
+}: {
+  textChars: number;
+  mentionsEvery?: number;
+  fragmented?: boolean;
+  seed?: number;
+  title?: string;
+}): { html: string; mentions: number; textChars: number } {
   const rand = random(seed);
-  const sections = [];
+  const sections: string[] = [];
   let total = 0;
   let mentions = 0;
   let sinceMention = 0;
   for (let s = 0; total < textChars; s++) {
-    const paragraphs = [];
+    const paragraphs: string[] = [];
     for (let p = 0; p < PARAGRAPHS_PER_SECTION && total < textChars; p++) {
       let html = paragraphHtml(rand, PARAGRAPH_CHARS, fragmented);
       total += PARAGRAPH_CHARS;
       sinceMention += PARAGRAPH_CHARS;
       if (mentionsEvery > 0 && sinceMention >= mentionsEvery) {
-        const m = MENTION_SENTENCES[mentions % MENTION_SENTENCES.length];
+        const m = mentionSentence(mentions);
         html += ` ${fragmented ? fragment(m) : m}`;
         mentions++;
         sinceMention = 0;
@@ -122,9 +134,17 @@ export function articlePage({
  * A page whose server-rendered state sits in the body as megabytes of inline JSON (as Next.js and
  * similar frameworks ship it), full of candidate words, next to `textChars` of text without mentions.
  */
-export function jsonPage({ jsonChars, textChars, seed = 3 }) {
+export function jsonPage({
+  jsonChars,
+  textChars,
+  seed = 3,
+}: {
+  jsonChars: number;
+  textChars: number;
+  seed?: number;
+}): { html: string; jsonChars: number; textChars: number } {
   const rand = random(seed);
-  const items = [];
+  const items: string[] = [];
   let size = 0;
   for (let i = 0; size < jsonChars; i++) {
     const item = {
@@ -149,11 +169,14 @@ export function jsonPage({ jsonChars, textChars, seed = 3 }) {
  * the next frame. `window.highlightAll()` registers a highlight over every mention from the page itself,
  * the reference for what the browser charges per registered range.
  */
-export function mutationPage({ mentions, seed = 5 }) {
+export function mutationPage({ mentions, seed = 5 }: { mentions: number; seed?: number }): {
+  html: string;
+  mentions: number;
+} {
   const rand = random(seed);
   const paragraphs = Array.from(
     { length: mentions },
-    (_, i) => `<p>${sentence(rand)} ${MENTION_SENTENCES[i % MENTION_SENTENCES.length]}</p>`,
+    (_, i) => `<p>${sentence(rand)} ${mentionSentence(i)}</p>`,
   );
   const body = `${paragraphs.join('\n')}
 <aside><div id="ticker"><span id="tick">0</span> updates so far</div><ul id="live"></ul></aside>
@@ -192,4 +215,90 @@ window.highlightAll = () => {
 };
 </script>`;
   return { html: documentHtml('Live page', body), mentions };
+}
+
+/** One page of the benchmark's list. */
+export interface BenchPage {
+  /** File name without `.html`, and the name BENCH_PAGES selects it by. */
+  name: string;
+  label: string;
+  html: string;
+  /** A page without mentions (nor candidates outside its scripts). */
+  none?: boolean;
+  /** Its size in MB, as the targets count it. */
+  mb: number;
+}
+
+/**
+ * Writes the benchmark's pages into `dir` (with `blank.html` and `mutations.html`, whose `mentions`
+ * paragraphs are highlighted while it mutates) and returns the measured ones, after checking that every
+ * mention sentence is one for the detector and that pages without mentions have no candidate.
+ */
+export function writePages(dir: string, { mutationMentions }: { mutationMentions: number }): BenchPage[] {
+  for (const s of MENTION_SENTENCES) {
+    if (detect(s).length === 0) throw new Error(`bench: the detector finds no mention in "${s}"`);
+  }
+  const pages: BenchPage[] = [
+    {
+      name: 'none-100k',
+      label: '100 KB, no mentions',
+      ...articlePage({ textChars: 100_000 }),
+      none: true,
+      mb: 0.1,
+    },
+    {
+      name: 'none-1m',
+      label: '1 MB, no mentions',
+      ...articlePage({ textChars: 1_000_000 }),
+      none: true,
+      mb: 1,
+    },
+    {
+      name: 'none-5m',
+      label: '5 MB, no mentions',
+      ...articlePage({ textChars: 5_000_000 }),
+      none: true,
+      mb: 5,
+    },
+    {
+      name: 'some-100k',
+      label: '100 KB, 1 mention / 5 KB',
+      ...articlePage({ textChars: 100_000, mentionsEvery: 5000 }),
+      mb: 0.1,
+    },
+    {
+      name: 'some-1m',
+      label: '1 MB, 1 mention / 5 KB',
+      ...articlePage({ textChars: 1_000_000, mentionsEvery: 5000 }),
+      mb: 1,
+    },
+    {
+      name: 'some-5m',
+      label: '5 MB, 1 mention / 5 KB',
+      ...articlePage({ textChars: 5_000_000, mentionsEvery: 5000 }),
+      mb: 5,
+    },
+    {
+      name: 'fragmented-1m',
+      label: '1 MB fragmented (a node per word), 1 mention / 5 KB',
+      ...articlePage({ textChars: 1_000_000, mentionsEvery: 5000, fragmented: true }),
+      mb: 1,
+    },
+    {
+      name: 'json-3m',
+      label: '3 MB inline JSON + 100 KB text, no mentions',
+      ...jsonPage({ jsonChars: 3_000_000, textChars: 100_000 }),
+      none: true,
+      mb: 3.1,
+    },
+  ];
+  for (const page of pages) {
+    if (page.none && hasCandidate(page.html.replace(/<script[\s\S]*?<\/script>/g, ''))) {
+      throw new Error(`bench: page ${page.name} should have no candidates outside its scripts`);
+    }
+    writeFileSync(path.join(dir, `${page.name}.html`), page.html);
+  }
+  writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><title>blank</title>');
+  writeFileSync(path.join(dir, 'mutations.html'), mutationPage({ mentions: mutationMentions }).html);
+  return pages;
 }
