@@ -1,6 +1,7 @@
 import { type Cue, cueTable, findCues, finishCueHits, scanCues } from './cues';
 import { addCounts, guessLanguage, type LangCounts } from './language';
 import { type AcronymPolicy, policyFor } from './lexicon/acronym-policy';
+import { SPEAKER_AFTER, SPEAKER_BEFORE } from './lexicon/speakers';
 import { type AcronymInfo, nameTable } from './names';
 import { drain, type Steps } from './steps';
 import { rangesAround, sentenceStarts } from './text';
@@ -26,6 +27,15 @@ const DOC_CUE_BUDGET = 200_000;
 const MAX_HITS_PER_WINDOW = 256;
 /** Characters before an acronym searched for an article ("la OIM", "dell'OIM"). */
 const ARTICLE_LOOKBACK = 12;
+/** Characters before an acronym searched for a speaker pattern: "director of operations at the". */
+const SPEAKER_LOOKBACK = 64;
+/** Characters after an acronym searched for a speaker pattern: "'s regional office", " szóvivője". */
+const SPEAKER_LOOKAHEAD = 40;
+/**
+ * A speaker or citation pattern around the acronym ("according to IOM", "IOM estimates", "IOM's budget")
+ * weighs one cue: it shows an organization, and the other meanings' own words can still outweigh it.
+ */
+const SPEAKER_WEIGHT = 1;
 
 /** An acronym candidate with everything its decision needs. */
 export interface Candidate {
@@ -113,6 +123,20 @@ function articleBonus(text: string, start: number, acronym: string, policy: Acro
   }
   const before = text.slice(Math.max(0, start - ARTICLE_LOOKBACK), start);
   return Math.max(0, ...tests.filter((t) => t.re.test(before)).map((t) => t.bonus));
+}
+
+let speakerRes: { before: RegExp; after: RegExp } | undefined;
+
+/** True when a speaker or citation pattern stands right before or right after the acronym. */
+export function isSpoken(text: string, start: number, end: number): boolean {
+  speakerRes ??= {
+    before: new RegExp(`(?:^|[^\\p{L}])(?:${SPEAKER_BEFORE.join('|')})\\s*$`, 'iu'),
+    after: new RegExp(`^(?:${SPEAKER_AFTER.join('|')})`, 'iu'),
+  };
+  return (
+    speakerRes.after.test(text.slice(end, end + SPEAKER_LOOKAHEAD)) ||
+    speakerRes.before.test(text.slice(Math.max(0, start - SPEAKER_LOOKBACK), start))
+  );
 }
 
 /** Document-wide facts every candidate is scored against. */
@@ -277,6 +301,11 @@ export function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit:
       if (share === 1) inSentence += cue.weight;
       nearCues.push(share === 1 ? cue.id : `(${cue.id})`);
     }
+  }
+  if (isSpoken(block.text, hit.start, hit.end)) {
+    local += SPEAKER_WEIGHT;
+    inSentence += SPEAKER_WEIGHT;
+    nearCues.push('speaker');
   }
   let far = 0;
   for (const index of facts.docCues) {

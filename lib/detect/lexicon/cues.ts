@@ -408,6 +408,7 @@ export const PRO_CUES: readonly CueSpec[] = [
       'non-food\\s+items',
       'relief$',
       'emergency\\s+response',
+      'emergency\\s+operations?',
       'cyclone',
       'earthquake',
       'hurricane',
@@ -981,6 +982,13 @@ export const CON_CUES: readonly CueSpec[] = [
       'conector',
       'connettore',
     ],
+  },
+  {
+    // Identity software synchronises user accounts ("the OIM connector syncs LDAP users").
+    id: 'directory-sync',
+    weight: -1,
+    ci: ['synchroni', 'sincroniz', 'user\\s+accounts', 'contas\\s+de\\s+usu', 'utenti$', 'benutzerkont'],
+    only: ['OIM', 'CIM'],
   },
   { id: 'software', weight: -0.5, ci: ['software', 'firmware', 'kernel'], only: ['ICEM', 'OIM', 'CIM'] },
   {
