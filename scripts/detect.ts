@@ -3,7 +3,8 @@
  *
  *   npm run --silent detect -- --jsonl FILE      (FILE may be - for standard input)
  *
- * Each input line is an object with `id` and `text` (other fields are ignored) and is its own document.
+ * Each input line is an object with `id` and `text`, and optionally the page's `url` and `title` (used as
+ * the browser uses the page's URL and title), and is its own document; other fields are ignored.
  * Each prints one line: {"id": …, "mentions": [{"start", "end", "surface", "name", "confidence"}]}, offsets in
  * UTF-16 code units of `text`. Blank lines are skipped. A bad line is reported on stderr as FILE:LINE and the
  * run goes on, so every good line still gets its result; the exit code is then 1. Nothing else goes to stdout.
@@ -54,8 +55,8 @@ function main(): void {
       process.exitCode = 1;
       continue;
     }
-    const { id, text } = result.value;
-    const mentions = detect(text).map(({ start, end, surface, name, confidence }) => ({
+    const { id, text, url, title } = result.value;
+    const mentions = detect(text, { url, title }).map(({ start, end, surface, name, confidence }) => ({
       start,
       end,
       surface,

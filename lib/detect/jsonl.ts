@@ -9,11 +9,16 @@ export type LineResult<T> =
       error: string;
     };
 
-/** A passage to run the detector on: `id` and `text`; other fields are ignored. */
+/**
+ * A passage to run the detector on: `id` and `text`, and optionally the page's `url` and `title`, which
+ * the detector uses as the browser uses the page's (see DocumentContext); other fields are ignored.
+ */
 export const PassageInput = v.object(
   {
     id: v.union([v.string(), v.number()], 'id must be a string or a number'),
     text: v.string('text must be a string'),
+    url: v.optional(v.pipe(v.string('url must be a string'), v.url('url must be an absolute URL'))),
+    title: v.optional(v.string('title must be a string')),
   },
   'each line must be a JSON object with "id" and "text"',
 );

@@ -3,6 +3,7 @@ import { addCounts, guessLanguage, type LangCounts } from './language';
 import { type AcronymPolicy, policyFor } from './lexicon/acronym-policy';
 import { SPEAKER_AFTER, SPEAKER_BEFORE } from './lexicon/speakers';
 import { type AcronymInfo, nameTable } from './names';
+import { type SiteEntry, siteBonus, siteOf } from './sites';
 import { drain, type Steps } from './steps';
 import { rangesAround, sentenceStarts } from './text';
 import type { AcronymHit, BlockAnalysis, CueHit } from './types';
@@ -153,11 +154,17 @@ export interface DocumentFacts {
   docLang: string | null;
   /** The most frequent language among the document's long names. */
   longFormLang: string | null;
+  /** The listed site the page belongs to (data/sites.json), or null. */
+  site: SiteEntry | null;
 }
 
 /** Collects what the whole document says: cues per block, look-alikes, languages (see DOC_CUE_BUDGET). */
-export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | undefined): DocumentFacts {
-  return drain(gatherFactsSteps(blocks, title));
+export function gatherFacts(
+  blocks: readonly BlockAnalysis[],
+  title: string | undefined,
+  url?: string,
+): DocumentFacts {
+  return drain(gatherFactsSteps(blocks, title, url));
 }
 
 /**
@@ -167,6 +174,7 @@ export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | un
 export function* gatherFactsSteps(
   blocks: readonly BlockAnalysis[],
   title: string | undefined,
+  url?: string,
 ): Steps<DocumentFacts> {
   const cues = cueTable();
   const cueHits: (readonly CueHit[])[] = [];
@@ -207,7 +215,8 @@ export function* gatherFactsSteps(
   const titleCues = new Set<number>();
   if (title) note(findCues(title), -1, titleCues);
   const longFormLang = Object.entries(longFormLangs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { cueHits, docCues, titleCues, lookAlikes, docLang: guessLanguage(counts), longFormLang };
+  const site = siteOf(url);
+  return { cueHits, docCues, titleCues, lookAlikes, docLang: guessLanguage(counts), longFormLang, site };
 }
 
 /** What every candidate of one block shares. */
@@ -327,6 +336,7 @@ export function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit:
   if (policy.languages && guessed && policy.languages.langs.includes(guessed))
     prior += policy.languages.bonus;
   prior += articleBonus(block.text, hit.start, acronym, policy);
+  prior += siteBonus(facts.site, acronym);
 
   const base =
     prior + local + clamp(far, -FAR_CAP, FAR_CAP) + clamp(title, -TITLE_CAP, TITLE_CAP) + lookAlike;
