@@ -3,6 +3,7 @@ import { type LongName, nameTable } from './names';
 import { MIGRATION_STEMS } from './stems';
 import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, needsBoundary, words } from './text';
 import type { LongFormHit } from './types';
+import { WORD_BREAK_SOURCE } from './word-breaks';
 
 /**
  * Longest whitespace run allowed between two words of a long name (spaces, tabs, line breaks, NBSP).
@@ -38,11 +39,10 @@ const CONNECTOR_SLACK = 8 + MAX_GAP;
 const HYPHEN_SLACK = 3 * (2 + MAX_GAP);
 
 /**
- * A hyphen at the end of a line inside a word ("Organi-\nzation") or a soft hyphen (U+00AD, which pages
- * put in long words so the browser may break them). Only a lower-case letter may follow a line-end
- * hyphen: "UN-\nMigration" keeps its hyphen.
+ * A word break (see word-breaks.ts) followed by a lower-case letter: "UN-\nMigration" keeps its hyphen.
+ * A soft hyphen before a capital is dropped too, as the browser hides it.
  */
-const WORD_BREAK = /\u00ad|-[ \t]{0,4}\r?\n[ \t]{0,8}(?=\p{Ll})/gu;
+const WORD_BREAK = new RegExp(`(?:${WORD_BREAK_SOURCE})(?=\\p{Ll})|\\u00ad`, 'gu');
 
 /**
  * The slice with its word breaks removed, and for each of its characters the offset in the slice it
