@@ -3,14 +3,15 @@ import sitesFile from '@/data/sites.json';
 /**
  * Page context: sites whose pages use the acronyms only for the organization (data/sites.json, one
  * reason per entry). On their pages a bare acronym starts with a bonus; on the organization's own
- * sites the page itself is evidence that the organization is present.
+ * sites the page itself is evidence that the organization is present. A negative bonus marks sites whose
+ * pages use the letters for something else (the Isle of Man's own .im domain).
  */
 
 /** One site of the list. */
 export interface SiteEntry {
-  /** Host name; its subdomains count too. */
+  /** Host name, or a country-code domain such as "im"; its subdomains count too. */
   host: string;
-  /** Added to a bare acronym's prior on the site's pages. */
+  /** Added to a bare acronym's prior on the site's pages; negative for sites of another meaning. */
   bonus: number;
   /** The site is the organization's own: its pages count as evidence of the organization. */
   organization: boolean;
@@ -27,14 +28,16 @@ export function parseSites(file: unknown): SiteEntry[] {
   return list.map((raw: unknown, i) => {
     const e = raw as Record<string, unknown>;
     const where = `data/sites.json: sites[${i}]`;
-    if (typeof e.host !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(e.host))
+    if (typeof e.host !== 'string' || !/^(?:[a-z0-9-]+\.)*[a-z]{2,}$/.test(e.host))
       throw new Error(`${where}.host must be a lower-case host name`);
-    if (typeof e.bonus !== 'number' || !(e.bonus > 0 && e.bonus <= 3))
-      throw new Error(`${where}.bonus must be a number in (0, 3]`);
+    if (typeof e.bonus !== 'number' || e.bonus === 0 || !(Math.abs(e.bonus) <= 3))
+      throw new Error(`${where}.bonus must be a non-zero number in [-3, 3]`);
     if (typeof e.reason !== 'string' || e.reason.trim().length < 10)
       throw new Error(`${where}.reason must say why the site is listed`);
     if (e.organization !== undefined && typeof e.organization !== 'boolean')
       throw new Error(`${where}.organization must be true or false`);
+    if (e.organization === true && e.bonus < 0)
+      throw new Error(`${where}: the organization's own site cannot have a negative bonus`);
     if (
       e.acronyms !== undefined &&
       !(Array.isArray(e.acronyms) && e.acronyms.every((a) => typeof a === 'string'))
@@ -59,12 +62,19 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
-/** The listed site a page URL belongs to (its host or a subdomain of it), or null. */
-export function siteOf(url: string | undefined): SiteEntry | null {
+/**
+ * The listed site a page URL belongs to (its host or a subdomain of it), or null. The most specific
+ * entry wins: a listed host inside a listed country-code domain keeps its own entry.
+ */
+export function siteOf(url: string | undefined, list?: readonly SiteEntry[]): SiteEntry | null {
   const host = hostOf(url);
   if (!host) return null;
   sites ??= parseSites(sitesFile);
-  return sites.find((s) => host === s.host || host.endsWith(`.${s.host}`)) ?? null;
+  const matches = (list ?? sites).filter((s) => host === s.host || host.endsWith(`.${s.host}`));
+  return matches.reduce<SiteEntry | null>(
+    (best, s) => (!best || s.host.length > best.host.length ? s : best),
+    null,
+  );
 }
 
 /** The site's bonus for an acronym (0 off the list or for acronyms the entry leaves out). */

@@ -17,7 +17,7 @@ export const SPEAKER_BEFORE: readonly string[] = [
   // "director of operations at the", "head of the … office at": a post, a few words, then at/of/for.
   '(?:director|head|chief|officer|coordinator|manager|representative)[^.!?\\n;]{0,40}\\s(?:at|of|for|with)(?:\\s+the)?',
   '(?:figures|data|estimates|statistics)\\s+(?:from|by|of|compiled\\s+by|released\\s+by|published\\s+by)(?:\\s+the)?',
-  '(?:logged|recorded|registered|counted|compiled|documented|verified|tracked)\\s+by(?:\\s+the)?',
+  '(?:logged|recorded|registered|counted|compiled|collected|gathered|documented|verified|tracked)\\s+by(?:\\s+the)?',
   // fr, es
   "selon(?:\\s+l['’]|\\s+la|\\s+les\\s+(?:chiffres|donn[ée]es|estimations)\\s+de\\s+(?:l['’]|la))?",
   "d['’]apr[èe]s(?:\\s+l['’]|\\s+la)",

@@ -26,7 +26,10 @@ describe('page context: the site list', () => {
       'data/sites.json: sites[1].host must be a lower-case host name',
     );
     expect(() => parseSites({ sites: [{ ...good, bonus: 9 }] })).toThrow(
-      'sites[0].bonus must be a number in (0, 3]',
+      'sites[0].bonus must be a non-zero number in [-3, 3]',
+    );
+    expect(() => parseSites({ sites: [{ ...good, bonus: -1, organization: true }] })).toThrow(
+      "sites[0]: the organization's own site cannot have a negative bonus",
     );
     expect(() => parseSites({ sites: [{ ...good, reason: '' }] })).toThrow('sites[0].reason must say why');
     expect(() => parseSites({ sites: [{ ...good, acronyms: 'IOM' }] })).toThrow(
@@ -42,6 +45,18 @@ describe('page context: the site list', () => {
     expect(siteOf('https://iom.int.example.com/')).toBeNull();
     expect(siteOf('/news/x')).toBeNull();
     expect(siteOf(undefined)).toBeNull();
+  });
+
+  it('lets the most specific entry win, so a country-code domain does not swallow a listed host in it', () => {
+    const list = parseSites({
+      sites: [
+        { host: 'im', bonus: -2, reason: 'A country-code domain of another meaning.' },
+        { host: 'desk.example.im', bonus: 1, reason: 'A listed host inside that domain.' },
+      ],
+    });
+    expect(siteOf('https://www.gov.im/news', list)?.host).toBe('im');
+    expect(siteOf('https://a.desk.example.im/news', list)?.host).toBe('desk.example.im');
+    expect(siteOf('https://www.gov.im/news')?.bonus).toBeLessThan(0);
   });
 
   it('gives UN-system sites their bonus only for the acronyms they list', () => {
@@ -66,6 +81,19 @@ describe('page context: the site as evidence', () => {
   it("takes the former names on the organization's history pages", () => {
     expect(acronyms('ICEM opened a new office.', 'https://www.iom.int/iom-history')).toEqual(['ICEM']);
     expect(acronyms('ICEM opened a new office.')).toEqual([]);
+  });
+
+  it("lowers a bare IOM on the Isle of Man's own domain, where the letters mean the island", () => {
+    const said = 'IOM said the timetable would change next month.';
+    expect(acronyms(said)).toEqual(['IOM']);
+    expect(acronyms(said, 'https://www.gov.im/news/timetable')).toEqual([]);
+    // A long name with its own definition still stands there.
+    expect(
+      acronyms(
+        'The International Organization for Migration (IOM) opened a desk.',
+        'https://www.gov.im/news',
+      ),
+    ).toEqual(['IOM']);
   });
 
   it('still lets a look-alike defined on the page, or its own strong words, win', () => {
