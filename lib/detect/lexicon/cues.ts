@@ -44,6 +44,8 @@ export const PRO_CUES: readonly CueSpec[] = [
       'migr[áa]ci',
       'bev[áa]ndorl',
       'мигра',
+      // uk мігранти, міграції
+      'мігра',
       'مهاجر',
       'هجرة',
       '移民',
@@ -63,7 +65,16 @@ export const PRO_CUES: readonly CueSpec[] = [
       'profugh',
       'uchod[źz]c',
       'menek[üu]lt',
+      // cs uprchlíci, sk utečenci, hr/bs izbjeglice, sr izbeglice, sl begunci, ro refugiați
+      'uprchl',
+      'ute[čc]en',
+      'izbjeglic',
+      'izbeglic',
+      'begunc',
+      'refugia[tț]',
       'беженц',
+      // uk біженці
+      'біженц',
       'لاجئ',
       '难民',
     ],
@@ -84,6 +95,10 @@ export const PRO_CUES: readonly CueSpec[] = [
       'fuyant',
       'binnenvertrieben',
       'vertriebene',
+      // cs/sk vysídlení, hr raseljeni, ro strămutați
+      'vys[íi]dlen',
+      'raseljen',
+      'str[ăa]mutat',
       'перемещ',
       'نازح',
     ],

@@ -90,6 +90,23 @@ describe("the organization's own vocabulary, speakers and citations, each beside
     expect(accepted(lookAlike)).toEqual([]);
   });
 
+  it.each([
+    ['Czech', 'IOM pomáhá uprchlíkům najít ubytování.'],
+    ['Slovak', 'IOM pomáha utečencom na hranici.'],
+    ['Croatian', 'IOM je pomogao izbjeglicama u prihvatnom centru.'],
+    ['Serbian', 'IOM obezbeđuje smeštaj za izbeglice.'],
+    ['Slovene', 'IOM je beguncem zagotovil prevoz.'],
+    ['Romanian', 'OIM a ajutat refugiații să ajungă în siguranță.'],
+    ['Ukrainian', 'МОМ допомагає біженцям на кордоні.'],
+  ])('takes the acronym beside the %s word for refugees', (_lang, text) => {
+    expect(accepted(text)).toHaveLength(1);
+  });
+
+  it('does not read "begun" or a bare acronym in those languages as a refugee cue', () => {
+    expect(accepted('The work has begun on the IOM campus.')).toEqual([]);
+    expect(accepted('Pacient byl převezen do nemocnice IOM.')).toEqual([]);
+  });
+
   it('takes the Russian acronym with a citation and Russian migration words', () => {
     expect(accepted('По данным МОМ, число мигрантов выросло.')).toEqual(['МОМ']);
   });
