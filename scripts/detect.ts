@@ -3,7 +3,10 @@
  *
  *   npm run --silent detect -- --jsonl FILE      (FILE may be - for standard input)
  *
- * Each input line is an object with `id` and `text` (other fields are ignored) and is its own document.
+ * Each input line is an object with `id` and `text`, and optionally the page's `url` and `title` (used as
+ * the browser uses the page's URL and title; null counts as absent), and is its own document; other fields
+ * are ignored. A url that is not an absolute URL is reported as FILE:LINE (exit code 1) and the passage is
+ * read without it.
  * Each prints one line: {"id": …, "mentions": [{"start", "end", "surface", "name", "confidence"}]}, offsets in
  * UTF-16 code units of `text`. Blank lines are skipped. A bad line is reported on stderr as FILE:LINE and the
  * run goes on, so every good line still gets its result; the exit code is then 1. Nothing else goes to stdout.
@@ -11,7 +14,7 @@
 import './lib/closed-pipe';
 import { readFileSync } from 'node:fs';
 import { detect } from '@/lib/detect';
-import { PassageInput, readJsonLines } from '@/lib/detect/jsonl';
+import { PassageInput, passageContext, readJsonLines } from '@/lib/detect/jsonl';
 
 const USAGE = 'usage: npm run --silent detect -- --jsonl FILE   (FILE may be - for standard input)';
 
@@ -55,7 +58,13 @@ function main(): void {
       continue;
     }
     const { id, text } = result.value;
-    const mentions = detect(text).map(({ start, end, surface, name, confidence }) => ({
+    const { context, problem } = passageContext(result.value);
+    if (problem) {
+      // The passage is still read (without its url), so nothing is lost; the run reports the bad field.
+      console.error(`${name}:${result.line}: ${problem}`);
+      process.exitCode = 1;
+    }
+    const mentions = detect(text, context).map(({ start, end, surface, name, confidence }) => ({
       start,
       end,
       surface,

@@ -1,4 +1,5 @@
 import compiled from '@/data/compiled/acronyms.json';
+import { brokenStemStarts } from './word-breaks';
 
 /**
  * The pre-check every page runs, kept apart from the rest of the detector so the content script that
@@ -15,8 +16,11 @@ export const CANDIDATE_SOURCE: string = compiled.pattern;
 
 let testRe: RegExp | undefined;
 
-/** Cheapest correct pre-check: false means the text cannot contain a mention. */
+/**
+ * Cheapest correct pre-check: false means the text cannot contain a mention. A long name whose stem a
+ * word break splits ("Mi-\ngration") is a candidate too; most texts hold no break and stop at one test.
+ */
 export function hasCandidate(text: string): boolean {
   testRe ??= new RegExp(CANDIDATE_SOURCE);
-  return testRe.test(text);
+  return testRe.test(text) || brokenStemStarts(text).length > 0;
 }

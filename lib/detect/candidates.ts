@@ -1,6 +1,7 @@
 import { CANDIDATE_SOURCE } from './candidate-pattern';
 import { longFormReach } from './long-forms';
 import { isWordAt } from './text';
+import { brokenStemStarts } from './word-breaks';
 
 /** An acronym candidate with clean token boundaries. */
 export interface AcronymCandidate {
@@ -29,25 +30,45 @@ export { hasCandidate } from './candidate-pattern';
 
 let scanRe: RegExp | undefined;
 
+/** Appends [from, to), merged with the last window when they touch (windows come in order of `from`). */
+function pushWindow(windows: [number, number][], from: number, to: number): void {
+  const last = windows[windows.length - 1];
+  if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+  else windows.push([from, to]);
+}
+
+/** The window around a stem starting at `start`: wherever a long name containing it could lie. */
+function windowAt(start: number, textLength: number): [number, number] {
+  const reach = longFormReach();
+  return [Math.max(0, start - reach.before), Math.min(textLength, start + reach.after)];
+}
+
+/**
+ * Adds the windows around stems broken by a word break ("Mi-\ngration"), which the plain-literal scan
+ * cannot see, keeping the windows sorted and merged.
+ */
+function addBrokenStems(scan: CandidateScan, starts: readonly number[], textLength: number): void {
+  const all = [...scan.windows, ...starts.map((s) => windowAt(s, textLength))].sort((a, b) => a[0] - b[0]);
+  scan.windows = [];
+  for (const [from, to] of all) pushWindow(scan.windows, from, to);
+  scan.stems += starts.length;
+}
+
 /** Finds acronym candidates and migration stems; null when there are none (the common case). */
 export function scanCandidates(text: string): CandidateScan | null {
   scanRe ??= new RegExp(CANDIDATE_SOURCE, 'g');
   const re = scanRe;
   re.lastIndex = 0;
   let m = re.exec(text);
-  if (m === null) return null;
+  const broken = brokenStemStarts(text);
+  if (m === null && broken.length === 0) return null;
   const scan: CandidateScan = { acronyms: [], windows: [], stems: 0 };
-  const reach = longFormReach();
   for (; m !== null; m = re.exec(text)) {
     const start = m.index;
     const acronym = m[1];
     if (acronym === undefined) {
       scan.stems++;
-      const from = Math.max(0, start - reach.before);
-      const to = Math.min(text.length, start + reach.after);
-      const last = scan.windows[scan.windows.length - 1];
-      if (last && from <= last[1]) last[1] = to;
-      else scan.windows.push([from, to]);
+      pushWindow(scan.windows, ...windowAt(start, text.length));
       continue;
     }
     const end = start + acronym.length;
@@ -55,5 +76,6 @@ export function scanCandidates(text: string): CandidateScan | null {
     // while IOM's, IOM’s, IOM-run, (IOM) and l'OIM do.
     if (!isWordAt(text, start - 1) && !isWordAt(text, end)) scan.acronyms.push({ start, end, acronym });
   }
+  if (broken.length > 0) addBrokenStems(scan, broken, text.length);
   return scan;
 }

@@ -8,6 +8,11 @@ export const CorpusPassage = v.object({
   id: v.string(),
   text: v.string(),
   category: v.optional(v.string()),
+  /** Language of the passage, when the set says (the project's own sentence sets do). */
+  lang: v.optional(v.string()),
+  /** The page's URL and title, handed to the detector as the browser hands the page's. */
+  url: v.optional(v.string()),
+  title: v.optional(v.string()),
   mentions: v.array(
     v.object({
       start: v.number(),
@@ -111,50 +116,97 @@ function context(text: string, start: number, end: number): string {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
+/** A gold mention of a corpus passage. */
+export type GoldMention = CorpusPassage['mentions'][number];
+
+/** What became of one passage: each prediction right or wrong, each gold mention found or not. */
+export interface Judgement {
+  /** The passage. */
+  passage: CorpusPassage;
+  /** Every predicted mention; correct when it overlaps a gold mention of the organization. */
+  predictions: { mention: Mention; correct: boolean }[];
+  /** Every gold mention of the organization, with the prediction overlapping it, if any. */
+  golds: { gold: GoldMention; hit: Mention | undefined }[];
+}
+
 /**
- * Scores predictions against the corpus: a gold mention with is_iom true is found when a predicted span
- * overlaps it; a predicted span that overlaps no such mention is a false positive.
+ * Runs the detector on every passage and matches its predictions with the gold mentions: a gold mention
+ * with is_iom true is found when a predicted span overlaps it; a predicted span that overlaps no such
+ * mention is a false positive. The detector also gets the passage (for its url and title).
  */
-export function evaluate(
+export function judge(
   passages: readonly CorpusPassage[],
-  detect: (text: string) => Mention[],
-): Evaluation {
-  const eras: Era[] = ['PICMME', 'ICEM', 'ICM', 'IOM'];
-  const counts = new Map<Era | 'all', Counts>();
-  for (const key of ['all', ...eras] as const)
-    counts.set(key, { correct: 0, predicted: 0, found: 0, gold: 0 });
-  const bump = (era: Era | null, field: keyof Counts) => {
-    for (const key of era ? (['all', era] as const) : (['all'] as const)) {
-      const c = counts.get(key);
-      if (c) c[field]++;
+  detect: (text: string, passage: CorpusPassage) => Mention[],
+): Judgement[] {
+  return passages.map((passage) => {
+    const predicted = detect(passage.text, passage);
+    const gold = passage.mentions.filter((m) => m.is_iom);
+    return {
+      passage,
+      predictions: predicted.map((mention) => ({
+        mention,
+        correct: gold.some((g) => overlaps(g, mention)),
+      })),
+      golds: gold.map((g) => ({ gold: g, hit: predicted.find((m) => overlaps(g, m)) })),
+    };
+  });
+}
+
+/**
+ * Scores judgements in slices: a prediction counts (for precision) in the slice `ofPrediction` names, a gold
+ * mention (for recall) in the slice `ofGold` names; null leaves it out. Slices come back in order of
+ * first appearance.
+ */
+export function scoreSlices(
+  judgements: readonly Judgement[],
+  ofPrediction: (mention: Mention, passage: CorpusPassage) => string | null,
+  ofGold: (gold: GoldMention, passage: CorpusPassage) => string | null,
+): Map<string, Scores> {
+  const counts = new Map<string, Counts>();
+  const bump = (key: string | null, field: keyof Counts) => {
+    if (key === null) return;
+    let c = counts.get(key);
+    if (!c) {
+      c = { correct: 0, predicted: 0, found: 0, gold: 0 };
+      counts.set(key, c);
     }
+    c[field]++;
   };
-  const errors: DetectorError[] = [];
-  for (const p of passages) {
-    const predicted = detect(p.text);
-    const gold = p.mentions.filter((m) => m.is_iom);
-    for (const m of predicted) {
-      bump(m.name, 'predicted');
-      if (gold.some((g) => overlaps(g, m))) bump(m.name, 'correct');
-      else {
-        const negative = p.mentions.find((g) => overlaps(g, m));
-        errors.push({
-          kind: 'false-positive',
-          id: p.id,
-          start: m.start,
-          end: m.end,
-          surface: m.surface,
-          label: m.name,
-          meaning: negative?.meaning,
-          confidence: m.confidence,
-          context: context(p.text, m.start, m.end),
-        });
-      }
+  for (const j of judgements) {
+    for (const p of j.predictions) {
+      const key = ofPrediction(p.mention, j.passage);
+      bump(key, 'predicted');
+      if (p.correct) bump(key, 'correct');
     }
-    for (const g of gold) {
-      const era = goldEra(g.name);
-      bump(era, 'gold');
-      const hit = predicted.find((m) => overlaps(g, m));
+    for (const g of j.golds) {
+      const key = ofGold(g.gold, j.passage);
+      bump(key, 'gold');
+      if (g.hit) bump(key, 'found');
+    }
+  }
+  return new Map([...counts].map(([k, c]) => [k, tally(c.correct, c.predicted, c.found, c.gold)]));
+}
+
+/** Every error of the judgements, in corpus order. */
+function errorsOf(judgements: readonly Judgement[]): DetectorError[] {
+  const errors: DetectorError[] = [];
+  for (const { passage: p, predictions, golds } of judgements) {
+    for (const { mention: m, correct } of predictions) {
+      if (correct) continue;
+      const negative = p.mentions.find((g) => overlaps(g, m));
+      errors.push({
+        kind: 'false-positive',
+        id: p.id,
+        start: m.start,
+        end: m.end,
+        surface: m.surface,
+        label: m.name,
+        meaning: negative?.meaning,
+        confidence: m.confidence,
+        context: context(p.text, m.start, m.end),
+      });
+    }
+    for (const { gold: g, hit } of golds) {
       const base = {
         id: p.id,
         start: g.start,
@@ -164,20 +216,41 @@ export function evaluate(
         meaning: g.meaning,
         context: context(p.text, g.start, g.end),
       };
+      const era = goldEra(g.name);
       if (!hit) errors.push({ kind: 'missed', ...base });
-      else {
-        bump(era, 'found');
-        if (era && hit.name !== era) errors.push({ kind: 'wrong-era', ...base, confidence: hit.confidence });
-      }
+      else if (era && hit.name !== era)
+        errors.push({ kind: 'wrong-era', ...base, confidence: hit.confidence });
     }
   }
-  const scores = (key: Era | 'all') => {
-    const c = counts.get(key) ?? { correct: 0, predicted: 0, found: 0, gold: 0 };
-    return tally(c.correct, c.predicted, c.found, c.gold);
-  };
+  return errors;
+}
+
+/** Scores of judgements already made: overall, per era, and the errors. */
+export function summarize(judgements: readonly Judgement[]): Evaluation {
+  const eras: Era[] = ['PICMME', 'ICEM', 'ICM', 'IOM'];
+  const empty = tally(0, 0, 0, 0);
+  const all = scoreSlices(
+    judgements,
+    () => 'all',
+    () => 'all',
+  );
+  // Precision by predicted era, recall by gold era (a gold label of no known era counts only overall).
+  const byEra = scoreSlices(
+    judgements,
+    (m) => m.name,
+    (g) => goldEra(g.name),
+  );
   return {
-    overall: scores('all'),
-    perName: Object.fromEntries(eras.map((e) => [e, scores(e)])) as Record<Era, Scores>,
-    errors,
+    overall: all.get('all') ?? empty,
+    perName: Object.fromEntries(eras.map((e) => [e, byEra.get(e) ?? empty])) as Record<Era, Scores>,
+    errors: errorsOf(judgements),
   };
+}
+
+/** Scores predictions against the corpus (see `judge`): overall, per era, and every error. */
+export function evaluate(
+  passages: readonly CorpusPassage[],
+  detect: (text: string, passage: CorpusPassage) => Mention[],
+): Evaluation {
+  return summarize(judge(passages, detect));
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { DocumentContext } from './types';
 
 /** One non-blank line of a JSON-lines file: its parsed value, or why it was rejected. */
 export type LineResult<T> =
@@ -9,17 +10,40 @@ export type LineResult<T> =
       error: string;
     };
 
-/** A passage to run the detector on: `id` and `text`; other fields are ignored. */
+/**
+ * A passage to run the detector on: `id` and `text`, and optionally the page's `url` and `title`, which
+ * the detector uses as the browser uses the page's (see DocumentContext); null stands for absent, and
+ * other fields are ignored.
+ */
 export const PassageInput = v.object(
   {
     id: v.union([v.string(), v.number()], 'id must be a string or a number'),
     text: v.string('text must be a string'),
+    url: v.nullish(v.string('url must be a string')),
+    title: v.nullish(v.string('title must be a string')),
   },
   'each line must be a JSON object with "id" and "text"',
 );
 
 /** A validated detector input line. */
 export type PassageInput = v.InferOutput<typeof PassageInput>;
+
+/**
+ * The page context of a passage. A url that is not an absolute URL is left out rather than losing the
+ * passage: `problem` then says so, for the caller to report.
+ */
+export function passageContext(input: Pick<PassageInput, 'url' | 'title'>): {
+  context: DocumentContext;
+  problem: string | null;
+} {
+  const context: DocumentContext = {};
+  if (input.title != null) context.title = input.title;
+  if (input.url == null) return { context, problem: null };
+  if (!URL.canParse(input.url))
+    return { context, problem: `url ${JSON.stringify(input.url)} is not an absolute URL; read without it` };
+  context.url = input.url;
+  return { context, problem: null };
+}
 
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues

@@ -1,7 +1,9 @@
+import { CONNECTORS } from './lexicon/connectors';
 import { type LongName, nameTable } from './names';
 import { MIGRATION_STEMS } from './stems';
 import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, needsBoundary, words } from './text';
 import type { LongFormHit } from './types';
+import { WORD_BREAK_SOURCE } from './word-breaks';
 
 /**
  * Longest whitespace run allowed between two words of a long name (spaces, tabs, line breaks, NBSP).
@@ -24,6 +26,47 @@ function unToken(): string {
 }
 /** Extra characters the UN spellings can add over "UN": "United Nations’s" is 14 longer, plus a gap. */
 const UN_EXTRA = 14 + MAX_GAP;
+
+/**
+ * Extra characters another preposition and article can add over the data's own in one long name
+ * ("zur die" for "für"): a preposition, a gap and an article.
+ */
+const CONNECTOR_SLACK = 8 + MAX_GAP;
+/**
+ * Extra characters word breaks can add inside one long name: a few hyphen-and-line-break joins
+ * ("Inter-\n    national") or soft hyphens.
+ */
+const HYPHEN_SLACK = 3 * (2 + MAX_GAP);
+
+/**
+ * A word break (see word-breaks.ts) followed by a lower-case letter: "UN-\nMigration" keeps its hyphen.
+ * A soft hyphen before a capital is dropped too, as the browser hides it.
+ */
+const WORD_BREAK = new RegExp(`(?:${WORD_BREAK_SOURCE})(?=\\p{Ll})|\\u00ad`, 'gu');
+
+/**
+ * The slice with its word breaks removed, and for each of its characters the offset in the slice it
+ * came from; null when the slice has none (the common case, which costs one test).
+ */
+function joinWordBreaks(slice: string): { text: string; offsets: number[] } | null {
+  WORD_BREAK.lastIndex = 0;
+  if (!WORD_BREAK.test(slice)) return null;
+  WORD_BREAK.lastIndex = 0;
+  let text = '';
+  const offsets: number[] = [];
+  let at = 0;
+  const keep = (to: number) => {
+    for (let i = at; i < to; i++) offsets.push(i);
+    text += slice.slice(at, to);
+  };
+  for (let m = WORD_BREAK.exec(slice); m !== null; m = WORD_BREAK.exec(slice)) {
+    keep(m.index);
+    at = m.index + m[0].length;
+  }
+  keep(slice.length);
+  offsets.push(slice.length);
+  return { text, offsets };
+}
 
 /** Confidence of an exact long name; only the data's own spellings (with any spacing) match. */
 const LONG_CONFIDENCE = 0.99;
@@ -57,10 +100,29 @@ function wordPattern(word: string, name: LongName): string {
   return name.lang === 'de' && word.endsWith('e') ? `${base}${GERMAN_ENDING}` : base;
 }
 
+/**
+ * A long name's pattern. A run of prepositions and articles of the name's language (see CONNECTORS)
+ * becomes: any of its prepositions, then optionally any of its articles, so "para as", "para" and "de"
+ * all stand where the data has "para as".
+ */
 function namePattern(name: LongName): string {
-  return words(name.text)
-    .map((w) => wordPattern(w, name))
-    .join(gap());
+  const connectors = CONNECTORS[name.lang];
+  const isConnector = (w: string) =>
+    connectors !== undefined &&
+    (connectors.prepositions.includes(w.toLowerCase()) || connectors.articles.includes(w.toLowerCase()));
+  const parts: string[] = [];
+  const ws = words(name.text);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    // Only between two words of the name: a leading or trailing article stays as written.
+    if (connectors && i > 0 && isConnector(w)) {
+      while (i + 1 < ws.length - 1 && isConnector(ws[i + 1] as string)) i++;
+      const prepositions = connectors.prepositions.map(foldedWordPattern).join('|');
+      const articles = connectors.articles.map(foldedWordPattern).join('|');
+      parts.push(`(?:${prepositions})(?:${gap()}(?:${articles}))?`);
+    } else parts.push(wordPattern(w, name));
+  }
+  return parts.join(gap());
 }
 
 /** Character offsets of the first and last stem occurrence in a name, lower-cased. */
@@ -88,8 +150,9 @@ function compile(): Compiled {
     const before = name.text.slice(0, last);
     const after = name.text.slice(first);
     const extra = name.kind === 'alias' ? UN_EXTRA : 0;
-    maxBefore = Math.max(maxBefore, last + words(before).length * MAX_GAP + extra);
-    maxAfter = Math.max(maxAfter, after.length + words(after).length * MAX_GAP);
+    const slack = CONNECTOR_SLACK + HYPHEN_SLACK;
+    maxBefore = Math.max(maxBefore, last + words(before).length * MAX_GAP + extra + slack);
+    maxAfter = Math.max(maxAfter, after.length + words(after).length * MAX_GAP + slack);
     if (ws.length === 0) throw new Error(`names.json: empty name for ${name.nameId}`);
   }
   const re = new RegExp(names.map((n) => `(${namePattern(n)})`).join('|'), 'gi');
@@ -146,11 +209,15 @@ export function findLongForms(text: string, windows: readonly (readonly [number,
   const { re, names } = compile();
   const hits: LongFormHit[] = [];
   for (const [from, to] of windows) {
-    const slice = text.slice(from, to);
+    const raw = text.slice(from, to);
+    const joined = joinWordBreaks(raw);
+    const slice = joined ? joined.text : raw;
+    // Offsets in the joined slice back to the text.
+    const at = (i: number) => from + (joined ? (joined.offsets[i] as number) : i);
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-      const start = from + m.index;
-      const end = start + m[0].length;
+      const start = at(m.index);
+      const end = at(m.index + m[0].length - 1) + 1;
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
       const name = names[group - 1];
       const verdict = name ? caseAllowed(m[0], name) : { ok: false, lowercased: false };

@@ -157,7 +157,7 @@ function* decideSteps(
   if (!blocks.some((b) => b.acronyms.length > 0)) return { mentions, decisions };
 
   const titleLongForms = context.title ? analyzeBlock(context.title).longForms.length : 0;
-  const facts = yield* gatherFactsSteps(blocks, context.title);
+  const facts = yield* gatherFactsSteps(blocks, context.title, context.url);
   const candidates: Candidate[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as BlockAnalysis;
@@ -199,7 +199,9 @@ function* decideSteps(
 
   // Pass 1: what definitions settle, and confident scores.
   const pending: Candidate[] = [];
-  let evidence = titleLongForms > 0 || blocks.some((b) => b.longForms.length > 0);
+  // The organization is present: a long name in the title or the text, or a page of its own site.
+  let evidence =
+    titleLongForms > 0 || blocks.some((b) => b.longForms.length > 0) || facts.site?.organization === true;
   for (const c of candidates) {
     const defs = definitions.get(c.hit.acronym) ?? { sites: [], own: false, foreign: false };
     const { own, foreign } = defs;

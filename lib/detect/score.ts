@@ -1,7 +1,9 @@
 import { type Cue, cueTable, findCues, finishCueHits, scanCues } from './cues';
 import { addCounts, guessLanguage, type LangCounts } from './language';
 import { type AcronymPolicy, policyFor } from './lexicon/acronym-policy';
+import { SPEAKER_AFTER, SPEAKER_BEFORE } from './lexicon/speakers';
 import { type AcronymInfo, nameTable } from './names';
+import { type SiteEntry, siteBonus, siteOf } from './sites';
 import { drain, type Steps } from './steps';
 import { rangesAround, sentenceStarts } from './text';
 import type { AcronymHit, BlockAnalysis, CueHit } from './types';
@@ -26,6 +28,15 @@ const DOC_CUE_BUDGET = 200_000;
 const MAX_HITS_PER_WINDOW = 256;
 /** Characters before an acronym searched for an article ("la OIM", "dell'OIM"). */
 const ARTICLE_LOOKBACK = 12;
+/** Characters before an acronym searched for a speaker pattern: "director of operations at the". */
+const SPEAKER_LOOKBACK = 64;
+/** Characters after an acronym searched for a speaker pattern: "'s regional office", " szóvivője". */
+const SPEAKER_LOOKAHEAD = 40;
+/**
+ * A speaker or citation pattern around the acronym ("according to IOM", "IOM estimates", "IOM's budget")
+ * weighs one cue: it shows an organization, and the other meanings' own words can still outweigh it.
+ */
+const SPEAKER_WEIGHT = 1;
 
 /** An acronym candidate with everything its decision needs. */
 export interface Candidate {
@@ -115,6 +126,20 @@ function articleBonus(text: string, start: number, acronym: string, policy: Acro
   return Math.max(0, ...tests.filter((t) => t.re.test(before)).map((t) => t.bonus));
 }
 
+let speakerRes: { before: RegExp; after: RegExp } | undefined;
+
+/** True when a speaker or citation pattern stands right before or right after the acronym. */
+export function isSpoken(text: string, start: number, end: number): boolean {
+  speakerRes ??= {
+    before: new RegExp(`(?:^|[^\\p{L}])(?:${SPEAKER_BEFORE.join('|')})\\s*$`, 'iu'),
+    after: new RegExp(`^(?:${SPEAKER_AFTER.join('|')})`, 'iu'),
+  };
+  return (
+    speakerRes.after.test(text.slice(end, end + SPEAKER_LOOKAHEAD)) ||
+    speakerRes.before.test(text.slice(Math.max(0, start - SPEAKER_LOOKBACK), start))
+  );
+}
+
 /** Document-wide facts every candidate is scored against. */
 export interface DocumentFacts {
   /** Cue hits per block (scanned lazily for blocks without acronyms, within a budget). */
@@ -129,11 +154,17 @@ export interface DocumentFacts {
   docLang: string | null;
   /** The most frequent language among the document's long names. */
   longFormLang: string | null;
+  /** The listed site the page belongs to (data/sites.json), or null. */
+  site: SiteEntry | null;
 }
 
 /** Collects what the whole document says: cues per block, look-alikes, languages (see DOC_CUE_BUDGET). */
-export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | undefined): DocumentFacts {
-  return drain(gatherFactsSteps(blocks, title));
+export function gatherFacts(
+  blocks: readonly BlockAnalysis[],
+  title: string | undefined,
+  url?: string,
+): DocumentFacts {
+  return drain(gatherFactsSteps(blocks, title, url));
 }
 
 /**
@@ -143,6 +174,7 @@ export function gatherFacts(blocks: readonly BlockAnalysis[], title: string | un
 export function* gatherFactsSteps(
   blocks: readonly BlockAnalysis[],
   title: string | undefined,
+  url?: string,
 ): Steps<DocumentFacts> {
   const cues = cueTable();
   const cueHits: (readonly CueHit[])[] = [];
@@ -183,7 +215,8 @@ export function* gatherFactsSteps(
   const titleCues = new Set<number>();
   if (title) note(findCues(title), -1, titleCues);
   const longFormLang = Object.entries(longFormLangs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { cueHits, docCues, titleCues, lookAlikes, docLang: guessLanguage(counts), longFormLang };
+  const site = siteOf(url);
+  return { cueHits, docCues, titleCues, lookAlikes, docLang: guessLanguage(counts), longFormLang, site };
 }
 
 /** What every candidate of one block shares. */
@@ -278,6 +311,11 @@ export function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit:
       nearCues.push(share === 1 ? cue.id : `(${cue.id})`);
     }
   }
+  if (isSpoken(block.text, hit.start, hit.end)) {
+    local += SPEAKER_WEIGHT;
+    inSentence += SPEAKER_WEIGHT;
+    nearCues.push('speaker');
+  }
   let far = 0;
   for (const index of facts.docCues) {
     const cue = cues[index] as Cue;
@@ -298,6 +336,7 @@ export function scoreCandidate(context: BlockContext, facts: DocumentFacts, hit:
   if (policy.languages && guessed && policy.languages.langs.includes(guessed))
     prior += policy.languages.bonus;
   prior += articleBonus(block.text, hit.start, acronym, policy);
+  prior += siteBonus(facts.site, acronym);
 
   const base =
     prior + local + clamp(far, -FAR_CAP, FAR_CAP) + clamp(title, -TITLE_CAP, TITLE_CAP) + lookAlike;

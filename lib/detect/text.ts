@@ -1,6 +1,8 @@
 /** Small character and pattern helpers shared by the detector's scanners. */
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}\p{M}]/u;
+/** U+0640 ARABIC TATWEEL. */
+const TATWEEL = 0x0640;
 
 /** True when the UTF-16 code unit is part of a word (letter, digit, combining mark or underscore). */
 export function isWordCode(code: number): boolean {
@@ -14,6 +16,8 @@ export function isWordCode(code: number): boolean {
   }
   // Surrogate halves belong to emoji and rare scripts; treat them as separators.
   if (code >= 0xd800 && code <= 0xdfff) return false;
+  // The Arabic tatweel joins a prefix to a Latin acronym ("لـIOM"): a joiner, not part of a word.
+  if (code === TATWEEL) return false;
   return LETTER_OR_NUMBER.test(String.fromCharCode(code));
 }
 

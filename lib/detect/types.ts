@@ -92,4 +92,6 @@ export interface BlockAnalysis {
 export interface DocumentContext {
   /** The page or document title: its cues and names count for every block. */
   title?: string;
+  /** The page's URL: a site of data/sites.json raises the prior of bare acronyms (see sites.ts). */
+  url?: string;
 }

@@ -155,7 +155,7 @@ export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLe
     }
     urls = watchUrl(win, () => {
       if (current) apply(current);
-      lens?.requestCommit(); // the title is part of the detector's context
+      lens?.requestCommit(); // the title and the URL are part of the detector's context
       reporter.schedule(true);
     });
     // The kit and the settings load side by side; a change heard meanwhile is newer than what was read.

@@ -20,19 +20,27 @@ export interface DetectedMention {
   confidence: number;
 }
 
+/** What the detector knows of the page besides its text: its title and its URL (the site is evidence). */
+export interface PageContext {
+  /** The document's title. */
+  title?: string;
+  /** The page's URL. */
+  url?: string;
+}
+
 /** The deciding half of the detector: heavier (cue lexicons, definitions), so loaded on first need. */
 export interface MentionDecider<A = unknown> {
   /** Analyses one block of text. */
   analyzeBlock(text: string): A;
   /** Decides every block's mentions with the whole document as context; one list per block. */
-  resolveDocument(blocks: readonly A[], context?: { title?: string }): DetectedMention[][];
+  resolveDocument(blocks: readonly A[], context?: PageContext): DetectedMention[][];
   /**
    * The same decision in small steps (a generator that yields between them), so that a long page's
    * decision can be spread over several slices. Without it the lens decides in one call.
    */
   resolveDocumentSteps?(
     blocks: readonly A[],
-    context?: { title?: string },
+    context?: PageContext,
   ): Generator<void, DetectedMention[][], void>;
   /**
    * Prepares the detector in steps of a few milliseconds (tables, regular expressions), which the first

@@ -1,7 +1,7 @@
 import type { Era } from '@/lib/settings';
 import { type Block, isBlockCurrent, locate } from './blocks';
 import { ChangeCollector } from './changes';
-import type { DetectedMention, MentionDecider, PageDetector } from './detector';
+import type { DetectedMention, MentionDecider, PageContext, PageDetector } from './detector';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
@@ -134,6 +134,8 @@ export class PageLens<A = unknown> {
   private needsResolve = true;
   /** The title the last decision used (it is part of the detector's context). */
   private resolvedTitle: string | null = null;
+  /** The URL the last decision used (the site is part of the detector's context). */
+  private resolvedUrl: string | null = null;
 
   constructor(private readonly deps: LensDeps<A>) {
     this.registry = this.index;
@@ -532,18 +534,20 @@ export class PageLens<A = unknown> {
     }
     this.dirty.clear();
     const title = doc.title;
-    if (!this.needsResolve && title === this.resolvedTitle) {
+    const url = doc.URL;
+    if (!this.needsResolve && title === this.resolvedTitle && url === this.resolvedUrl) {
       this.recordSlice(this.now() - started, 'resolve');
       return null;
     }
     this.needsResolve = false;
     this.resolvedTitle = title;
+    this.resolvedUrl = url;
     // Records still waiting for their analysis (none, as `analyze` just ran) wait for the next commit.
     const list = [...this.records].filter((r) => r.analysis !== null);
     this.recordSlice(this.now() - started, 'resolve');
     const resolved = await this.resolve(
       list.map((r) => r.analysis as A),
-      title,
+      { title, url },
       signal,
     );
     if (resolved === STOPPED) return STOPPED;
@@ -566,19 +570,19 @@ export class PageLens<A = unknown> {
    */
   private async resolve(
     analyses: A[],
-    title: string,
+    context: PageContext,
     signal: AbortSignal,
   ): Promise<DetectedMention[][] | typeof STOPPED> {
     const decider = this.loadedDecider;
     if (analyses.length === 0 || !decider) return [];
     if (!decider.resolveDocumentSteps) {
       const started = this.now();
-      const resolved = decider.resolveDocument(analyses, { title });
+      const resolved = decider.resolveDocument(analyses, context);
       this.recordSlice(this.now() - started, 'resolve');
       return resolved;
     }
     return this.runSteps(
-      decider.resolveDocumentSteps(analyses, { title }),
+      decider.resolveDocumentSteps(analyses, context),
       STEPS_PER_CLOCK_READ,
       'resolve',
       signal,

@@ -59,4 +59,27 @@ describe('candidates', () => {
     expect(hasCandidate('International Organization for Migration')).toBe(true);
     expect(scanCandidates('no candidates here')).toBeNull();
   });
+
+  it('sees a migration stem that a line-end hyphen or a soft hyphen splits, and nothing in plain hyphens', () => {
+    for (const text of [
+      'Organization for Mi-\ngration',
+      'Organização para as Migr\u00adações',
+      'МИГ-\nРАЦИИ',
+    ]) {
+      expect(hasCandidate(text)).toBe(true);
+      expect(scanCandidates(text)?.windows).toEqual([[0, text.length]]);
+    }
+    expect(hasCandidate('a well-known, mid-\nsized town; mi-gration')).toBe(false);
+    expect(scanCandidates('a well-known, mid-\nsized town')).toBeNull();
+  });
+
+  it('keeps windows sorted and merged when broken and whole stems mix', () => {
+    const gap = ' '.repeat(2000);
+    const text = `Mi-\ngration${gap}Migration${gap}Mi\u00adgration and Migration`;
+    const windows = scanCandidates(text)?.windows ?? [];
+    expect(windows).toHaveLength(3);
+    for (let i = 1; i < windows.length; i++)
+      expect((windows[i] as [number, number])[0]).toBeGreaterThan((windows[i - 1] as [number, number])[1]);
+    expect(scanCandidates(text)?.stems).toBe(4);
+  });
 });

@@ -26,7 +26,7 @@ describe('detect command line', { timeout: SPAWN_TIMEOUT_MS }, () => {
         JSON.stringify({
           id: 'p1',
           text: 'The International Organization for Migration (IOM) said.',
-          url: 'ignored',
+          source: 'ignored',
         }),
         JSON.stringify({ id: 2, text: 'No mention here.' }),
         '',
@@ -66,6 +66,35 @@ describe('detect command line', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const result = run(['--jsonl', '-'], `${JSON.stringify({ id: 'x', text: 'la OIM y los migrantes' })}\n`);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).mentions[0]).toMatchObject({ surface: 'OIM', name: 'IOM' });
+  });
+
+  it("uses a line's url and title as the page's, reads null as absent, and reports a url that is not absolute", () => {
+    const text = 'IOM handed over the new water points to the community.';
+    const lines = [
+      { id: 'bare', text },
+      { id: 'site', text, url: 'https://www.iom.int/news/water-points' },
+      { id: 'title', text, title: 'Migrants and refugees: returns and resettlement' },
+      { id: 'nulls', text, url: null, title: null },
+      { id: 'relative', text, url: '/news/water-points' },
+      { id: 'number', text, url: 42 },
+    ];
+    const result = run(['--jsonl', '-'], lines.map((l) => JSON.stringify(l)).join('\n'));
+    const out = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; mentions: unknown[] });
+    expect(out.map((o) => [o.id, o.mentions.length])).toEqual([
+      ['bare', 0],
+      ['site', 1],
+      ['title', 1],
+      ['nulls', 0],
+      ['relative', 0],
+    ]);
+    expect(result.stderr).toContain(
+      'stdin:5: url "/news/water-points" is not an absolute URL; read without it',
+    );
+    expect(result.stderr).toContain('stdin:6: url: url must be a string');
+    expect(result.status).toBe(1);
   });
 
   it('explains its usage when --jsonl is missing', () => {

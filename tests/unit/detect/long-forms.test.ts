@@ -122,4 +122,38 @@ describe('aliases', () => {
     expect(longs('Critics of UN migration policy spoke.')).toEqual([]);
     expect(longs('The UN Migration Network and the UN Migration Compact were discussed.')).toEqual([]);
   });
+
+  it("takes any preposition of the language with any article or none for the data's own", () => {
+    // The data holds "para as Migrações"; writers drop the article or swap the preposition.
+    for (const text of [
+      'A Organização Internacional para Migrações abriu um escritório.',
+      'A Organização Internacional de Migrações abriu um escritório.',
+      'La Organización Internacional de las Migraciones abrió una oficina.',
+      'Die Internationale Organisation für die Migration eröffnete ein Büro.',
+    ])
+      expect(longs(text).map((m) => m.name)).toEqual(['IOM']);
+    // A leading article stays outside the name, and an article alone (no preposition) joins nothing.
+    expect(longs('La Organización Internacional las Migraciones')).toEqual([]);
+  });
+
+  it('joins words a line-end hyphen or a soft hyphen breaks, even inside the migration stem', () => {
+    const surfaces = (text: string) => longs(text).map((m) => [m.surface, m.name]);
+    expect(surfaces('The International Organi-\nzation for Migration met.')).toEqual([
+      ['International Organi-\nzation for Migration', 'IOM'],
+    ]);
+    expect(surfaces('The International Organization for Mi-\n   gration met.')).toEqual([
+      ['International Organization for Mi-\n   gration', 'IOM'],
+    ]);
+    expect(surfaces('A Organização Internacional para as Mi\u00adgrações.')).toEqual([
+      ['Organização Internacional para as Mi\u00adgrações', 'IOM'],
+    ]);
+    expect(surfaces('the Intergovern\u00admental Committee for European Migra\u00adtion')).toEqual([
+      ['Intergovern\u00admental Committee for European Migra\u00adtion', 'ICEM'],
+    ]);
+  });
+
+  it('keeps a hyphen before a capital, and a hyphen without a line break, as written', () => {
+    expect(longs('The International Organization for Mi- gration met.')).toEqual([]);
+    expect(longs('The International Organization for Mi-\nGration met.')).toEqual([]);
+  });
 });

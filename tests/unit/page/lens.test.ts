@@ -276,6 +276,32 @@ describe('PageLens and the detector', () => {
     expect(counts.resolves).toBe(after + 1);
   });
 
+  it("hands the page's title and URL to the detector and decides again when the URL changes", async () => {
+    const base = fakeDetector();
+    const decider = await base.load();
+    const contexts: unknown[] = [];
+    const detector = {
+      hasCandidate: base.hasCandidate,
+      load: async () => ({
+        analyzeBlock: decider.analyzeBlock,
+        resolveDocument: (...args: Parameters<typeof decider.resolveDocument>) => {
+          contexts.push(args[1]);
+          return decider.resolveDocument(...args);
+        },
+      }),
+    };
+    document.title = 'Field report';
+    const { lens } = await run('<p>IOM here</p>', detector);
+    expect(contexts.at(-1)).toEqual({ title: 'Field report', url: document.URL });
+    const before = contexts.length;
+    window.history.pushState(null, '', '/news/other-page');
+    lens.requestCommit();
+    await lens.whenIdle();
+    expect(contexts.length).toBe(before + 1);
+    expect(contexts.at(-1)).toEqual({ title: 'Field report', url: document.URL });
+    expect(document.URL.endsWith('/news/other-page')).toBe(true);
+  });
+
   it('does not decide again when the eras handed in are the same', async () => {
     const { detector, counts } = counting();
     const { lens } = await run('<p>IOM here</p>', detector);
