@@ -7,9 +7,9 @@
  */
 import * as v from 'valibot';
 import type { Runtime } from 'webextension-polyfill';
+import { ERAS } from './mention';
 import type { MessageType, PageReport } from './messages';
 import type { Handlers } from './messaging';
-import { ERAS } from './settings/model';
 
 /** The part of `runtime.MessageSender` the policy reads. */
 export interface SenderLike {
@@ -39,14 +39,23 @@ const REQUESTS: Record<MessageType, v.GenericSchema> = {
     highlighted: v.optional(count),
     mentions: v.optional(
       v.pipe(
-        v.array(v.object({ index: count, surface: text, era: v.picklist(ERAS), snippet: text })),
+        v.array(
+          v.object({
+            id: count,
+            surface: text,
+            name: v.picklist(ERAS),
+            before: text,
+            text,
+            after: text,
+          }),
+        ),
         v.maxLength(MAX_REPORTED_MENTIONS),
       ),
     ),
   }),
   'get-tab-report': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
   'get-page-report': v.object({}),
-  'reveal-mention': v.object({ index: count }),
+  'reveal-mention': v.object({ id: count }),
   'open-search': v.object({ query: text }),
   'card-navigate': v.object({ direction: v.picklist(['next', 'previous']) }),
   ping: v.object({ from: text }),

@@ -67,7 +67,7 @@ function mount(root: HTMLElement) {
         error={error}
         initialQuery={initialQuery}
         onQueryChange={requestEngine}
-        onReveal={(index) => void reveal(index)}
+        onReveal={(id) => void reveal(id)}
         onPausedChange={(paused) => void saveSettings({ paused }).then(clearError, showSaveError)}
         onSiteOff={(host) => {
           if (settings) void saveSettings({ deny: [...settings.deny, host] }).then(clearError, showSaveError);
@@ -172,9 +172,9 @@ function mount(root: HTMLElement) {
     return send(browser.runtime, 'get-tab-report', { tabId: id }).catch(() => null);
   }
 
-  async function reveal(index: number) {
+  async function reveal(id: number) {
     if (tabId === undefined) return;
-    const request: Envelope<'reveal-mention'> = { type: 'reveal-mention', data: { index } };
+    const request: Envelope<'reveal-mention'> = { type: 'reveal-mention', data: { id } };
     const reply = (await browser.tabs.sendMessage(tabId, request).catch(showError)) as
       | Protocol['reveal-mention']['response']
       | undefined;

@@ -8,7 +8,6 @@ export { type ChangeBatch, ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } fr
 export { type ContentLens, type ContentLensDeps, type SettingsSource, startContentLens } from './controller';
 export {
   DECIDER_GLOBAL,
-  type DetectedMention,
   eagerDetector,
   type MentionDecider,
   type PageDetector,

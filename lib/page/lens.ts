@@ -1,7 +1,7 @@
-import type { Era } from '@/lib/settings';
+import type { Era, Mention } from '@/lib/mention';
 import { type Block, isBlockCurrent, locate } from './blocks';
 import { ChangeCollector } from './changes';
-import type { DetectedMention, MentionDecider, PageDetector } from './detector';
+import type { MentionDecider, PageDetector } from './detector';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
@@ -94,7 +94,7 @@ interface BlockRecord<A> {
   block: Block;
   /** The detector's analysis, or null until the deciding half of the detector has run on it. */
   analysis: A | null;
-  mentions: DetectedMention[];
+  mentions: Mention[];
   entries: MentionEntry[];
 }
 
@@ -482,7 +482,7 @@ export class PageLens<A = unknown> {
     const apply = {
       step: (deadline: number) => {
         while (i < changes.length) {
-          const [record, next] = changes[i++] as [BlockRecord<A>, DetectedMention[]];
+          const [record, next] = changes[i++] as [BlockRecord<A>, Mention[]];
           this.retire(record);
           // Text that changed while this commit ran is decided again by the next one (already asked).
           if (this.dirty.has(record)) continue;
@@ -514,9 +514,7 @@ export class PageLens<A = unknown> {
    * decides them changed. Returns the records whose mentions differ, with their new mentions, or null
    * when nothing changed.
    */
-  private async decide(
-    signal: AbortSignal,
-  ): Promise<[BlockRecord<A>, DetectedMention[]][] | null | typeof STOPPED> {
+  private async decide(signal: AbortSignal): Promise<[BlockRecord<A>, Mention[]][] | null | typeof STOPPED> {
     const { doc } = this.deps;
     const started = this.now();
     for (const record of this.records) {
@@ -548,7 +546,7 @@ export class PageLens<A = unknown> {
     );
     if (resolved === STOPPED) return STOPPED;
     const eras = this.eras;
-    const changes: [BlockRecord<A>, DetectedMention[]][] = [];
+    const changes: [BlockRecord<A>, Mention[]][] = [];
     list.forEach((record, i) => {
       // Text that changed during the decision waits for the next one (the change asked for it).
       if (this.dirty.has(record)) return;
@@ -568,7 +566,7 @@ export class PageLens<A = unknown> {
     analyses: A[],
     title: string,
     signal: AbortSignal,
-  ): Promise<DetectedMention[][] | typeof STOPPED> {
+  ): Promise<Mention[][] | typeof STOPPED> {
     const decider = this.loadedDecider;
     if (analyses.length === 0 || !decider) return [];
     if (!decider.resolveDocumentSteps) {
@@ -625,7 +623,7 @@ export class PageLens<A = unknown> {
     return done && result ? result.value : STOPPED;
   }
 
-  private addEntry(block: Block, m: DetectedMention): MentionEntry {
+  private addEntry(block: Block, m: Mention): MentionEntry {
     const start = locate(block, m.start, 'start');
     const end = locate(block, m.end, 'end');
     const range = this.makeRange({
@@ -638,7 +636,7 @@ export class PageLens<A = unknown> {
       range,
       nodes: block.nodes.slice(start.index, end.index + 1),
       surface: m.surface,
-      era: m.name,
+      name: m.name,
       nameId: m.nameId,
       lang: m.lang,
       kind: m.kind,
@@ -668,10 +666,10 @@ function sameBlock(a: Block, b: Block): boolean {
   return a.nodes.every((node, i) => node === b.nodes[i]);
 }
 
-function sameMentions(a: readonly DetectedMention[], b: readonly DetectedMention[]): boolean {
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((m, i) => {
-    const n = b[i] as DetectedMention;
+    const n = b[i] as Mention;
     return m.start === n.start && m.end === n.end && m.name === n.name && m.confidence === n.confidence;
   });
 }

@@ -23,12 +23,12 @@ function pageWithMentions(count: number, cap: number) {
       range: { startContainer: text, startOffset: 0, endContainer: text, endOffset: 3, collapsed: false },
       nodes: [text],
       surface: 'IOM',
-      era: 'IOM',
+      name: 'IOM',
       nameId: 'iom',
       lang: 'en',
       kind: 'acronym',
       confidence: 0.9,
-      snippet: 'IOM aids migrants.',
+      snippet: { before: '', text: 'IOM', after: ' aids migrants.' },
     });
   }
   return { index, texts };

@@ -1,4 +1,5 @@
-import { type DetectedMention, eagerDetector, type PageDetector } from '@/lib/page';
+import type { Mention } from '@/lib/mention';
+import { eagerDetector, type PageDetector } from '@/lib/page';
 
 /** What the fake detector keeps per block. */
 export interface FakeAnalysis {
@@ -37,7 +38,7 @@ export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[
         b.hits
           .filter((h) => !(foreign && h.kind === 'acronym'))
           .map(
-            (h): DetectedMention => ({
+            (h): Mention => ({
               ...h,
               name: h.surface === 'ICEM' ? 'ICEM' : 'IOM',
               nameId: h.surface === 'ICEM' ? 'icem' : 'iom',
