@@ -1,8 +1,9 @@
 import { type EngineState, SearchPanel } from '@/components/search/SearchPanel';
 import type { Translate } from '@/lib/i18n';
+import type { PageState } from '@/lib/popup/page-state';
 import type { SiteState } from '@/lib/settings';
 import { PopupControls } from './PopupControls';
-import { type PageState, PopupPage } from './PopupPage';
+import { PopupPage } from './PopupPage';
 
 /** Props of the popup's root view. */
 export interface PopupAppProps {

@@ -1,17 +1,5 @@
 import { plural, type Translate } from '@/lib/i18n';
-import type { ReportedMention } from '@/lib/messages';
-
-/** One mention on the page, as the popup lists it: its id and the text around it. */
-export type PopupMention = Pick<ReportedMention, 'id' | 'before' | 'text' | 'after'>;
-
-/** What the popup knows about the current tab. */
-export type PageState =
-  | { kind: 'loading' }
-  /** No content script answers there: a browser page, the store, a PDF viewer… */
-  | { kind: 'unavailable' }
-  /** IOM Lens is paused or turned off for this site, so nothing was looked for. */
-  | { kind: 'inactive' }
-  | { kind: 'ready'; count: number; mentions: readonly PopupMention[] };
+import type { PageState } from '@/lib/popup/page-state';
 
 /** Props of the "On this page" section. */
 export interface PopupPageProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageState } from '@/entrypoints/popup/page-state';
+import { pageState } from '@/lib/popup/page-state';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const report = {
