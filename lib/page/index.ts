@@ -32,3 +32,4 @@ export { type ScanCounts, ScanTask } from './scan';
 export { createYield, runSliced, SLICE_BUDGET_MS, type SlicedTask } from './slices';
 export { snippetOf } from './snippet';
 export { type UrlWatch, watchUrl } from './url-watch';
+export { type SlicePhase, type WorkFigures, WorkMeter } from './work-meter';
