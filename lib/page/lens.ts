@@ -9,7 +9,7 @@ import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention
 import { ScanTask } from './scan';
 import { createYield, MUTATION_FLUSH_DELAY_MS, type YieldFn } from './slices';
 import { snippetOf } from './snippet';
-import { STOPPED, type WorkFigures, WorkMeter } from './work-meter';
+import { noWorkYet, STOPPED, type WorkFigures, WorkMeter } from './work-meter';
 
 /**
  * Most mentions painted on one page. Past about a thousand the page is an index or a data dump where
@@ -111,11 +111,7 @@ export class PageLens<A = unknown> {
       startedAt: 0,
       firstHighlightAt: null,
       firstScanDoneAt: null,
-      slices: 0,
-      longestSliceMs: 0,
-      longestSlicePhase: null,
-      phaseMs: { scan: 0, prepare: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
-      workMs: 0,
+      ...noWorkYet(),
       fullScans: 0,
       regionScans: 0,
       mutationRecords: 0,

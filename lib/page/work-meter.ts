@@ -22,6 +22,17 @@ export interface WorkFigures {
   workMs: number;
 }
 
+/** Figures before any work. */
+export function noWorkYet(): WorkFigures {
+  return {
+    slices: 0,
+    longestSliceMs: 0,
+    longestSlicePhase: null,
+    phaseMs: { scan: 0, prepare: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
+    workMs: 0,
+  };
+}
+
 /** What a sliced job resolves with when the lens stopped while it ran. */
 export const STOPPED = Symbol('stopped');
 

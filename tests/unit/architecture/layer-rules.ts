@@ -7,36 +7,37 @@ import type { IForbiddenRuleType } from 'dependency-cruiser';
 /** The folders whose code ships in the extension; `scripts/` and `tests/` never do. */
 export const SHIPPED = ['lib', 'components', 'entrypoints'];
 
+/** A rule against imports from modules matching `from` to modules matching `to` (path patterns). */
+function never(name: string, comment: string, from: string, to: string): IForbiddenRuleType {
+  return { name, comment, severity: 'error', from: { path: from }, to: { path: to } };
+}
+
 /** Rules over every import of the shipped folders, type-only imports included. */
 export const LAYER_RULES: IForbiddenRuleType[] = [
-  {
-    name: 'lib-never-imports-components',
-    comment: 'lib/ is framework-free logic; the Preact views build on it, not the other way round.',
-    severity: 'error',
-    from: { path: '^lib/' },
-    to: { path: '^components/' },
-  },
-  {
-    name: 'lib-never-imports-entrypoints',
-    comment: 'entry points only wire modules together; nothing they declare is for lib/ to use.',
-    severity: 'error',
-    from: { path: '^lib/' },
-    to: { path: '^entrypoints/' },
-  },
-  {
-    name: 'components-never-import-entrypoints',
-    comment: 'components take props; the entry points mount them and hand them what they need.',
-    severity: 'error',
-    from: { path: '^components/' },
-    to: { path: '^entrypoints/' },
-  },
-  {
-    name: 'shipped-code-never-imports-scripts',
-    comment: 'scripts/ holds build, evaluation and benchmark tools that run in Node and never ship.',
-    severity: 'error',
-    from: { path: '^(lib|components|entrypoints)/' },
-    to: { path: '^scripts/' },
-  },
+  never(
+    'lib-never-imports-components',
+    'lib/ is framework-free logic; the Preact views build on it, not the other way round.',
+    '^lib/',
+    '^components/',
+  ),
+  never(
+    'lib-never-imports-entrypoints',
+    'entry points only wire modules together; nothing they declare is for lib/ to use.',
+    '^lib/',
+    '^entrypoints/',
+  ),
+  never(
+    'components-never-import-entrypoints',
+    'components take props; the entry points mount them and hand them what they need.',
+    '^components/',
+    '^entrypoints/',
+  ),
+  never(
+    'shipped-code-never-imports-scripts',
+    'scripts/ holds build, evaluation and benchmark tools that run in Node and never ship.',
+    '^(lib|components|entrypoints)/',
+    '^scripts/',
+  ),
   {
     name: 'no-import-cycles',
     comment: 'a cycle makes the order of module set-up matter and the layers impossible to read.',

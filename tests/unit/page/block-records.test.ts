@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Mention } from '@/lib/mention';
 import { type Block, BlockBuilder, walkInto } from '@/lib/page';
 import { type BlockRecord, BlockRecords, reusableByFirstNode, sameMentions } from '@/lib/page/block-records';
-import { page } from './helpers';
+import { iomAcronym, page } from './helpers';
 
 /** The blocks of the current page, in document order. */
 function blocks(): Block[] {
@@ -87,16 +86,7 @@ describe('BlockRecords', () => {
 });
 
 describe('sameMentions', () => {
-  const iom: Mention = {
-    start: 0,
-    end: 3,
-    surface: 'IOM',
-    name: 'IOM',
-    nameId: 'iom',
-    lang: 'en',
-    kind: 'acronym',
-    confidence: 0.9,
-  };
+  const iom = iomAcronym();
 
   it('holds for the same places, names and confidences', () => {
     expect(sameMentions([iom], [{ ...iom }])).toBe(true);
@@ -106,7 +96,7 @@ describe('sameMentions', () => {
     expect(sameMentions([iom], [{ ...iom, start: 1 }])).toBe(false);
     expect(sameMentions([iom], [{ ...iom, name: 'ICM' }])).toBe(false);
     expect(sameMentions([iom], [{ ...iom, confidence: 0.6 }])).toBe(false);
-    expect(sameMentions([iom], [iom, { ...iom, start: 10, end: 13 }])).toBe(false);
+    expect(sameMentions([iom], [iom, iomAcronym(10)])).toBe(false);
     expect(sameMentions([iom], [])).toBe(false);
   });
 });

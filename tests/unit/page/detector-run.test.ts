@@ -4,16 +4,11 @@ import type { Block } from '@/lib/page';
 import type { BlockRecord } from '@/lib/page/block-records';
 import type { MentionDecider, PageDetector } from '@/lib/page/detector';
 import { DetectorRun } from '@/lib/page/detector-run';
-import { STOPPED, type WorkFigures, WorkMeter } from '@/lib/page/work-meter';
+import { noWorkYet, STOPPED, WorkMeter } from '@/lib/page/work-meter';
+import { iomAcronym } from './helpers';
 
 function meter() {
-  const stats: WorkFigures = {
-    slices: 0,
-    longestSliceMs: 0,
-    longestSlicePhase: null,
-    phaseMs: { scan: 0, prepare: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
-    workMs: 0,
-  };
+  const stats = noWorkYet();
   // A clock that moves 1 ms per read, so that every slice ends.
   let t = 0;
   return {
@@ -31,16 +26,8 @@ function record(text: string, analysis: string | null = null): BlockRecord<strin
   return { block, analysis, mentions: [], entries: [] };
 }
 
-const mention = (text: string): Mention => ({
-  start: 0,
-  end: text.length,
-  surface: text,
-  name: 'IOM',
-  nameId: 'iom',
-  lang: 'en',
-  kind: 'acronym',
-  confidence: 1,
-});
+/** A mention covering all of `text`. */
+const mention = (text: string): Mention => iomAcronym(0, { end: text.length, surface: text });
 
 /** A detector whose deciding half counts its loads, warm-ups and analyses. */
 function countingDetector(extra: Partial<MentionDecider<string>> = {}) {

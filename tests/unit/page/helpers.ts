@@ -52,6 +52,21 @@ export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[
   return { ...detector, analyzed, checked };
 }
 
+/** The detector's answer for "IOM" written at `start` (an acronym in English), with `over` changed. */
+export function iomAcronym(start = 0, over: Partial<Mention> = {}): Mention {
+  return {
+    start,
+    end: start + 3,
+    surface: 'IOM',
+    name: 'IOM',
+    nameId: 'iom',
+    lang: 'en',
+    kind: 'acronym',
+    confidence: 0.9,
+    ...over,
+  };
+}
+
 /** Range stand-in for happy-dom, which has no StaticRange. */
 export function plainRange(init: StaticRangeInit): AbstractRange {
   return {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SLICE_BUDGET_MS } from '@/lib/page/slices';
-import { STOPPED, type WorkFigures, WorkMeter } from '@/lib/page/work-meter';
-
-function figures(): WorkFigures {
-  return {
-    slices: 0,
-    longestSliceMs: 0,
-    longestSlicePhase: null,
-    phaseMs: { scan: 0, prepare: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
-    workMs: 0,
-  };
-}
+import { noWorkYet, STOPPED, WorkMeter } from '@/lib/page/work-meter';
 
 /** A meter on a fake clock that only moves when a step says so; counts clock reads and yields. */
 function fakeMeter() {
   const clock = { t: 0, reads: 0, yields: 0 };
-  const stats = figures();
+  const stats = noWorkYet();
   const meter = new WorkMeter(
     stats,
     () => {
