@@ -8,6 +8,9 @@ import type { MentionDecider, PageDetector } from './detector';
 import { STEPS_PER_CLOCK_READ } from './slices';
 import { STOPPED, type WorkMeter } from './work-meter';
 
+/** What the detector's document-wide decision knows of the page, as the detector declares it. */
+export type DocumentContext = NonNullable<Parameters<MentionDecider['resolveDocument']>[1]>;
+
 /** The detector's side of the lens: one per lens, kept across scans (the deciding half loads once). */
 export class DetectorRun<A> {
   private decider: Promise<MentionDecider<A> | null> | null = null;
@@ -62,19 +65,24 @@ export class DetectorRun<A> {
 
   /**
    * The detector's document-wide decision, in slices when the detector offers steps: on a long page
-   * with many candidates one call would be a task of tens of milliseconds.
+   * with many candidates one call would be a task of tens of milliseconds. `context` goes to the
+   * detector as it is (the page's title and whatever else its document rules read).
    */
-  async resolve(analyses: A[], title: string, signal: AbortSignal): Promise<Mention[][] | typeof STOPPED> {
+  async resolve(
+    analyses: A[],
+    context: DocumentContext,
+    signal: AbortSignal,
+  ): Promise<Mention[][] | typeof STOPPED> {
     const decider = this.loaded;
     if (analyses.length === 0 || !decider) return [];
     if (!decider.resolveDocumentSteps) {
       const started = this.meter.now();
-      const resolved = decider.resolveDocument(analyses, { title });
+      const resolved = decider.resolveDocument(analyses, context);
       this.meter.record(this.meter.now() - started, 'resolve');
       return resolved;
     }
     return this.meter.runGenerator(
-      decider.resolveDocumentSteps(analyses, { title }),
+      decider.resolveDocumentSteps(analyses, context),
       STEPS_PER_CLOCK_READ,
       'resolve',
       signal,

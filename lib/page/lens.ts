@@ -397,7 +397,7 @@ export class PageLens<A = unknown> {
     this.meter.record(this.now() - started, 'resolve');
     const resolved = await this.detector.resolve(
       list.map((r) => r.analysis as A),
-      title,
+      { title },
       signal,
     );
     if (resolved === STOPPED) return STOPPED;

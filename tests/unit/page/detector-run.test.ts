@@ -117,7 +117,7 @@ describe('DetectorRun', () => {
   it('decides nothing before the deciding half loaded', async () => {
     const { detector } = countingDetector();
     const run = new DetectorRun(detector, meter().meter);
-    await expect(run.resolve(['analysed IOM'], 'A page', running())).resolves.toEqual([]);
+    await expect(run.resolve(['analysed IOM'], { title: 'A page' }, running())).resolves.toEqual([]);
   });
 
   it('decides the whole page in one call, with its title, when the detector has no steps', async () => {
@@ -130,7 +130,7 @@ describe('DetectorRun', () => {
     });
     const run = new DetectorRun(detector, meter().meter);
     await run.analyze([record('IOM')], running());
-    const resolved = await run.resolve(['a', 'b'], 'A page', running());
+    const resolved = await run.resolve(['a', 'b'], { title: 'A page' }, running());
     expect(resolved).toEqual([[mention('a')], [mention('b')]]);
     expect(titles).toEqual(['A page']);
   });
@@ -147,6 +147,6 @@ describe('DetectorRun', () => {
     });
     const run = new DetectorRun(detector, meter().meter);
     await run.analyze([record('IOM')], running());
-    await expect(run.resolve(['a'], 'A page', controller.signal)).resolves.toBe(STOPPED);
+    await expect(run.resolve(['a'], { title: 'A page' }, controller.signal)).resolves.toBe(STOPPED);
   });
 });
