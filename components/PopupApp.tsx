@@ -1,8 +1,9 @@
 import { type EngineState, SearchPanel } from '@/components/search/SearchPanel';
 import type { Translate } from '@/lib/i18n';
+import type { PageState } from '@/lib/popup/page-state';
 import type { SiteState } from '@/lib/settings';
 import { PopupControls } from './PopupControls';
-import { type PageState, PopupPage } from './PopupPage';
+import { PopupPage } from './PopupPage';
 
 /** Props of the popup's root view. */
 export interface PopupAppProps {
@@ -21,7 +22,7 @@ export interface PopupAppProps {
   /** Called as the person types (starts loading the engine if needed). */
   onQueryChange?: (query: string) => void;
   /** Scrolls the page to a mention and opens its card. */
-  onReveal: (index: number) => void;
+  onReveal: (id: number) => void;
   /** Pauses or resumes everywhere. */
   onPausedChange: (paused: boolean) => void;
   /** Adds the host to the deny list. */

@@ -1,25 +1,5 @@
 import { plural, type Translate } from '@/lib/i18n';
-
-/** One mention on the page, as the popup lists it. */
-export interface PopupMention {
-  /** Position in the page's mention list; what `reveal-mention` takes. */
-  index: number;
-  /** The mention as written. */
-  text: string;
-  /** The text before the mention in its snippet ("… " first where it was cut). */
-  before: string;
-  /** The text after the mention in its snippet (" …" last where it was cut). */
-  after: string;
-}
-
-/** What the popup knows about the current tab. */
-export type PageState =
-  | { kind: 'loading' }
-  /** No content script answers there: a browser page, the store, a PDF viewer… */
-  | { kind: 'unavailable' }
-  /** IOM Lens is paused or turned off for this site, so nothing was looked for. */
-  | { kind: 'inactive' }
-  | { kind: 'ready'; count: number; mentions: readonly PopupMention[] };
+import type { PageState } from '@/lib/popup/page-state';
 
 /** Props of the "On this page" section. */
 export interface PopupPageProps {
@@ -28,7 +8,7 @@ export interface PopupPageProps {
   /** The tab's state. */
   page: PageState;
   /** Scrolls the page to a mention and opens its card. */
-  onReveal: (index: number) => void;
+  onReveal: (id: number) => void;
 }
 
 /** "On this page": the tab's mention count and the list of mentions, each with its context. */
@@ -43,13 +23,13 @@ export function PopupPage({ t, page, onReveal }: PopupPageProps) {
         <>
           <ul class="plain mentions" data-testid="mention-list">
             {page.mentions.map((m) => (
-              <li key={m.index}>
+              <li key={m.id}>
                 <button
                   type="button"
                   class="mention"
-                  data-index={m.index}
+                  data-mention-id={m.id}
                   aria-describedby="reveal-hint"
-                  onClick={() => onReveal(m.index)}
+                  onClick={() => onReveal(m.id)}
                 >
                   <span class="snippet">
                     {m.before}

@@ -7,9 +7,9 @@
  */
 import * as v from 'valibot';
 import type { Runtime } from 'webextension-polyfill';
-import type { MessageType, PageReport } from './messages';
-import type { Handlers } from './messaging';
-import { ERAS } from './settings/model';
+import { ERAS } from './mention';
+import type { MessageType, PageReport, Protocol } from './messages';
+import type { Handlers, Observers } from './messaging';
 
 /** The part of `runtime.MessageSender` the policy reads. */
 export interface SenderLike {
@@ -39,18 +39,37 @@ const REQUESTS: Record<MessageType, v.GenericSchema> = {
     highlighted: v.optional(count),
     mentions: v.optional(
       v.pipe(
-        v.array(v.object({ index: count, surface: text, era: v.picklist(ERAS), snippet: text })),
+        v.array(
+          v.object({
+            id: count,
+            surface: text,
+            name: v.picklist(ERAS),
+            before: text,
+            text,
+            after: text,
+          }),
+        ),
         v.maxLength(MAX_REPORTED_MENTIONS),
       ),
     ),
   }),
   'get-tab-report': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
   'get-page-report': v.object({}),
-  'reveal-mention': v.object({ index: count }),
+  'reveal-mention': v.object({ id: count }),
   'open-search': v.object({ query: text }),
   'card-navigate': v.object({ direction: v.picklist(['next', 'previous']) }),
   ping: v.object({ from: text }),
 };
+
+/** The shape of each reply the extension's pages get from a content script. */
+const REPLIES = {
+  'get-page-report': REQUESTS['page-report'],
+  'reveal-mention': v.object({ revealed: v.boolean() }),
+  'card-navigate': v.object({ opened: v.boolean() }),
+} satisfies Partial<Record<MessageType, v.GenericSchema>>;
+
+/** Messages a content script answers. */
+export type TabMessageType = keyof typeof REPLIES;
 
 /**
  * True when `value` has the shape of a page report: the popup checks a report it gets straight from a
@@ -58,6 +77,14 @@ const REQUESTS: Record<MessageType, v.GenericSchema> = {
  */
 export function isPageReport(value: unknown): value is PageReport {
   return v.is(REQUESTS['page-report'], value);
+}
+
+/**
+ * True when `value` has the shape of the reply to `type`: a content script's answer is checked like any
+ * message from it before it is used.
+ */
+export function isReply<T extends TabMessageType>(type: T, value: unknown): value is Protocol[T]['response'] {
+  return v.is(REPLIES[type], value);
 }
 
 /** True for a document or worker of an extension (ours: runtime.onMessage hears no other extension). */
@@ -100,10 +127,11 @@ export function refusal(type: MessageType, data: unknown, sender: SenderLike): s
 }
 
 /**
- * Wraps message handlers so that each refuses requests `refusal` rejects: no answer (undefined), one
- * warning in the log. The background uses it; content scripts hear only the extension's own pages.
+ * Wraps message handlers (or observers) so that each refuses requests `refusal` rejects: no answer
+ * (undefined), one warning in the log. The background and the popup use it; content scripts hear only
+ * the extension's own pages.
  */
-export function guardHandlers(handlers: Handlers): Handlers {
+export function guardHandlers<H extends Handlers | Observers>(handlers: H): H {
   const guarded: Record<string, (data: unknown, sender: Runtime.MessageSender) => unknown> = {};
   for (const [type, handler] of Object.entries(handlers) as [
     MessageType,
@@ -116,5 +144,5 @@ export function guardHandlers(handlers: Handlers): Handlers {
       return undefined;
     };
   }
-  return guarded as Handlers;
+  return guarded as H;
 }

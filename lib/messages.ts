@@ -4,18 +4,12 @@
  * cannot answer, anything the protocol does not name.
  */
 
-import type { Era } from './settings';
+import type { Mention, MentionSnippet } from './mention';
 
-/** One mention in a page report: what the popup lists. */
-export interface ReportedMention {
+/** One mention in a page report: what the popup lists, with the text around it already split. */
+export interface ReportedMention extends Pick<Mention, 'surface' | 'name'>, MentionSnippet {
   /** The mention's id on its page ('reveal-mention' takes it); stable while the mention stays. */
-  index: number;
-  /** The mention as written. */
-  surface: string;
-  /** Which name of the organization it is. */
-  era: Era;
-  /** A short piece of the surrounding text. */
-  snippet: string;
+  id: number;
 }
 
 /** What a content script reports about its page. */
@@ -42,7 +36,7 @@ export interface Protocol {
    */
   'get-page-report': { request: Record<string, never>; response: PageReport };
   /** Popup → content script of a tab: scroll a reported mention into view. Reply: whether it could. */
-  'reveal-mention': { request: { index: number }; response: { revealed: boolean } };
+  'reveal-mention': { request: { id: number }; response: { revealed: boolean } };
   /** Hover card → background: open the search on `query` (the card's "Open in search"). Reply: whether it opened. */
   'open-search': { request: { query: string }; response: { opened: boolean } };
   /** Background → content script of a tab: a keyboard command; open the next or previous mention's card. */

@@ -1,15 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { plural, type Translate } from '@/lib/i18n';
-import type { SearchEngine } from '@/lib/search/types';
+import type { EngineState } from '@/lib/search/types';
 import { SearchDetail } from './SearchDetail';
 import { resultId, SearchResults } from './SearchResults';
 
-/** The search engine's state: it loads lazily, after the popup's first render. */
-export type EngineState =
-  | { kind: 'loading' }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'ready'; engine: SearchEngine };
+export type { EngineState };
 
 /** Props of the search panel. */
 export interface SearchPanelProps {

@@ -1,7 +1,7 @@
 import dataset from '@/data/compiled/dataset.json';
 import { CARD_UI_GLOBAL, type CardUiGlobal } from '@/lib/card/contract';
 import type { CardDataset } from '@/lib/card/model';
-import { createCardView } from '@/lib/card/view';
+import { createCardView } from './view';
 
 /**
  * The hover card UI: Preact, the card components, placement and the dataset, loaded by the content

@@ -77,9 +77,9 @@ export default defineContentScript({
     });
     const unlisten = listen(browser.runtime, {
       'get-page-report': () => lens.report(),
-      'reveal-mention': ({ index }) => {
-        const revealed = lens.reveal(index);
-        if (revealed) void cards?.open(index); // the popup's "On this page": scroll there and show the card
+      'reveal-mention': ({ id }) => {
+        const revealed = lens.reveal(id);
+        if (revealed) void cards?.open(id); // the popup's "On this page": scroll there and show the card
         return { revealed };
       },
     });

@@ -2,7 +2,8 @@
  * Keyboard commands (manifest `commands`): the browser delivers them to the background, which
  * forwards them to the active tab's content script as a 'card-navigate' message.
  */
-import type { Envelope } from '@/lib/messages';
+import { isReply } from '@/lib/message-policy';
+import { sendToTab, type TabsLike } from '@/lib/messaging';
 import type { Direction } from './controller';
 
 /** Manifest command names and the direction each moves in. */
@@ -19,9 +20,8 @@ export const CARD_COMMAND_KEYS = {
 
 /** The slice of the browser API forwarding needs (a parameter for tests). */
 export interface CommandApi {
-  tabs: {
+  tabs: TabsLike & {
     query(query: { active: true; currentWindow: true }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
 }
 
@@ -38,10 +38,9 @@ export async function forwardCardCommand(
   if (!direction) return false;
   const tabId = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined || tabId < 0) return false;
-  const message: Envelope<'card-navigate'> = { type: 'card-navigate', data: { direction } };
   try {
-    const reply = (await api.tabs.sendMessage(tabId, message)) as { opened?: boolean } | undefined;
-    return reply?.opened === true;
+    const reply = await sendToTab(api.tabs, tabId, 'card-navigate', { direction });
+    return isReply('card-navigate', reply) && reply.opened;
   } catch {
     return false; // no content script there (a browser page, a paused site before reload)
   }

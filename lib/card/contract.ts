@@ -4,6 +4,7 @@
  * dataset: see docs/adr/004-card-isolation-and-timing.md) on the first hover only.
  */
 import type { PlainRect } from './placement';
+import type { CardMention } from './types';
 
 /** Where the card UI chunk is, inside the extension (an unlisted script, web-accessible). */
 export const CARD_UI_PATH = '/card-ui.js';
@@ -18,15 +19,9 @@ export const CARD_UI_GLOBAL: unique symbol = Symbol.for('iom-lens.card-ui');
 export const CARD_ELEMENT_NAME = 'iom-lens-card';
 
 /** The mention a card is shown for: the registry entry's fields the view reads. */
-export interface CardTarget {
+export interface CardTarget extends Readonly<CardMention> {
   /** Where the mention is (a StaticRange). */
   readonly range: AbstractRange;
-  /** The mention as written. */
-  readonly surface: string;
-  /** Id of the name in the names timeline. */
-  readonly nameId: string;
-  /** Language of the mention: picks the card's language. */
-  readonly lang: string;
 }
 
 /** How to show a card. */

@@ -5,16 +5,13 @@
  */
 import type { Status, Verdict } from '@/lib/dataset/types';
 import type { UiLanguage } from '@/lib/i18n';
+import type { Mention } from '@/lib/mention';
 
-/** The mention a card is about: the fields of the page's mention registry the card reads. */
-export interface CardMention {
-  /** The text as written on the page. */
-  surface: string;
-  /** Id of the name in the names timeline (picmme, icem, icm, iom). */
-  nameId: string;
-  /** Language of the mention (en, fr, es, de…): picks the card's language. */
-  lang: string;
-}
+/**
+ * The mention a card is about: the fields of the page's mention registry the card reads (its language
+ * picks the card's language).
+ */
+export type CardMention = Pick<Mention, 'surface' | 'nameId' | 'lang'>;
 
 /** One of the organization's names, in the card's language. */
 export interface CardName {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
+import type { Era, Mention } from '@/lib/mention';
 import { type LineResult, readJsonLines } from './jsonl';
 import { nameTable } from './names';
-import type { Era, Mention } from './types';
 
 /** A labelled passage of the mentions corpus. */
 export const CorpusPassage = v.object({

@@ -1,5 +1,5 @@
 import namesFile from '@/data/compiled/names.json';
-import type { Era } from './types';
+import type { Era } from '@/lib/mention';
 
 /** One written form of a name in the names timeline (form, variant or alias). */
 interface NameEntryForm {

@@ -1,7 +1,8 @@
+import type { Mention } from '@/lib/mention';
 import { analyzeBlock } from './block';
 import { blockContext, type Candidate, clamp, gatherFactsSteps, round, scoreCandidate } from './score';
 import { drain, type Steps } from './steps';
-import type { AcronymHit, BlockAnalysis, DocumentContext, LongFormHit, Mention } from './types';
+import type { AcronymHit, BlockAnalysis, DocumentContext, LongFormHit } from './types';
 
 /** Second pass: the organization is already present in the document (long name, definition, confident mention). */
 const ORG_BONUS = 1;

@@ -1,6 +1,6 @@
+import type { Mention } from '@/lib/mention';
 import { type CorpusPassage, type GoldMention, type Judgement, type Scores, scoreSlices } from './evaluation';
 import { countStopwords, guessLanguage, type LangCounts } from './language';
-import type { Mention } from './types';
 
 /**
  * Slices of an evaluation, so that a gain on one kind of text is not hidden by a loss on another:

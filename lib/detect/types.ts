@@ -1,28 +1,4 @@
-/** The organization's name at a point in history: which of its four names a mention is. */
-export type Era = 'PICMME' | 'ICEM' | 'ICM' | 'IOM';
-
-/** How a mention is written. */
-export type MentionKind = 'acronym' | 'long' | 'alias';
-
-/** One accepted mention of the organization in a text. */
-export interface Mention {
-  /** UTF-16 code-unit offset of the first character. */
-  start: number;
-  /** UTF-16 code-unit offset just past the last character. */
-  end: number;
-  /** The text as written on the page, `text.slice(start, end)`. */
-  surface: string;
-  /** Which name (era) of the organization this is. */
-  name: Era;
-  /** Id of the name in the names timeline: picmme, icem, icm or iom. */
-  nameId: string;
-  /** Language of the form (long forms) or of the acronym in this document (acronyms): en, fr, es, … */
-  lang: string;
-  /** Acronym, long name, or alias such as "UN Migration". */
-  kind: MentionKind;
-  /** How sure the detector is, 0..1; accepted mentions are at least 0.5. */
-  confidence: number;
-}
+import type { Era, MentionKind } from '@/lib/mention';
 
 /** A long name (form, variant or alias) found in a block; always accepted. */
 export interface LongFormHit {
@@ -37,7 +13,7 @@ export interface LongFormHit {
   /** Language of the matched form. */
   lang: string;
   /** Long name or alias. */
-  kind: 'long' | 'alias';
+  kind: Exclude<MentionKind, 'acronym'>;
   /** Confidence of the match (lower for aliases written in lower case). */
   confidence: number;
 }

@@ -1,4 +1,4 @@
-import type { Era } from '@/lib/settings';
+import type { Era } from '@/lib/mention';
 import type { UiLanguage } from './index';
 
 /** The slice of data/compiled/names.json this module reads. */

@@ -1,24 +1,4 @@
-import type { Era } from '@/lib/settings';
-
-/** A mention as the detector reports it (offsets into one block's text). */
-export interface DetectedMention {
-  /** UTF-16 offset of the first character in the block's text. */
-  start: number;
-  /** UTF-16 offset just past the last character. */
-  end: number;
-  /** The text as written. */
-  surface: string;
-  /** Which name of the organization it is. */
-  name: Era;
-  /** Id of the name in the names timeline. */
-  nameId: string;
-  /** Language of the form. */
-  lang: string;
-  /** Acronym, long name or alias. */
-  kind: 'acronym' | 'long' | 'alias';
-  /** Confidence, 0..1. */
-  confidence: number;
-}
+import type { Mention } from '@/lib/mention';
 
 /** What the detector knows of the page besides its text: its title and its URL (the site is evidence). */
 export interface PageContext {
@@ -33,15 +13,12 @@ export interface MentionDecider<A = unknown> {
   /** Analyses one block of text. */
   analyzeBlock(text: string): A;
   /** Decides every block's mentions with the whole document as context; one list per block. */
-  resolveDocument(blocks: readonly A[], context?: PageContext): DetectedMention[][];
+  resolveDocument(blocks: readonly A[], context?: PageContext): Mention[][];
   /**
    * The same decision in small steps (a generator that yields between them), so that a long page's
    * decision can be spread over several slices. Without it the lens decides in one call.
    */
-  resolveDocumentSteps?(
-    blocks: readonly A[],
-    context?: PageContext,
-  ): Generator<void, DetectedMention[][], void>;
+  resolveDocumentSteps?(blocks: readonly A[], context?: PageContext): Generator<void, Mention[][], void>;
   /**
    * Prepares the detector in steps of a few milliseconds (tables, regular expressions), which the first
    * analysis would otherwise do in one long piece. Optional; the lens runs it once, before analysing.

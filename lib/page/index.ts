@@ -8,7 +8,6 @@ export { type ChangeBatch, ChangeCollector, MAX_REGIONS_PER_BATCH, regionOf } fr
 export { type ContentLens, type ContentLensDeps, type SettingsSource, startContentLens } from './controller';
 export {
   DECIDER_GLOBAL,
-  type DetectedMention,
   eagerDetector,
   type MentionDecider,
   type PageDetector,
@@ -33,3 +32,4 @@ export { type ScanCounts, ScanTask } from './scan';
 export { createYield, runSliced, SLICE_BUDGET_MS, type SlicedTask } from './slices';
 export { snippetOf } from './snippet';
 export { type UrlWatch, watchUrl } from './url-watch';
+export { type SlicePhase, type WorkFigures, WorkMeter } from './work-meter';

@@ -1,18 +1,15 @@
-import type { Era } from '@/lib/settings';
-import { type Block, isBlockCurrent, locate } from './blocks';
+import type { Era, Mention } from '@/lib/mention';
+import { type BlockRecord, BlockRecords, reusableByFirstNode, sameMentions } from './block-records';
+import { type Block, locate } from './blocks';
 import { ChangeCollector } from './changes';
-import type { DetectedMention, MentionDecider, PageContext, PageDetector } from './detector';
+import type { PageDetector } from './detector';
+import { DetectorRun } from './detector-run';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
-import {
-  createYield,
-  MUTATION_FLUSH_DELAY_MS,
-  runSliced,
-  STEPS_PER_CLOCK_READ,
-  type YieldFn,
-} from './slices';
+import { createYield, MUTATION_FLUSH_DELAY_MS, type YieldFn } from './slices';
 import { snippetOf } from './snippet';
+import { noWorkYet, STOPPED, type WorkFigures, WorkMeter } from './work-meter';
 
 /**
  * Most mentions painted on one page. Past about a thousand the page is an index or a data dump where
@@ -20,9 +17,6 @@ import { snippetOf } from './snippet';
  * page mutations with 1,000 highlights). Mentions past the cap are still found, counted and listed.
  */
 export const MAX_HIGHLIGHTS = 1000;
-
-/** What a sliced step returns when the lens stopped while it ran. */
-const STOPPED = Symbol('stopped');
 
 /**
  * When a page changes so much that a full rescan is due (hundreds of regions, or text straight in
@@ -57,27 +51,14 @@ export interface LensDeps<A> {
   onPageChange?: () => void;
 }
 
-/** Kinds of work the lens does on the page's main thread. */
-export type SlicePhase = 'scan' | 'prepare' | 'analyze' | 'resolve' | 'paint' | 'flush' | 'observe';
-
 /** Figures about the lens's work, for tests and the benchmark (milliseconds from `performance.now()`). */
-export interface LensStats {
+export interface LensStats extends WorkFigures {
   /** When `start()` ran. */
   startedAt: number;
   /** When the first mention was painted, or null. */
   firstHighlightAt: number | null;
   /** When the first full scan finished, or null. */
   firstScanDoneAt: number | null;
-  /** Slices of work run so far (scans and the commits that follow them). */
-  slices: number;
-  /** The longest slice so far. */
-  longestSliceMs: number;
-  /** What the longest slice was doing. */
-  longestSlicePhase: SlicePhase | null;
-  /** Time spent per kind of work. */
-  phaseMs: Record<SlicePhase, number>;
-  /** Time spent in slices and mutation callbacks, in total. */
-  workMs: number;
   /** Full scans started. */
   fullScans: number;
   /** Regions rescanned after page changes. */
@@ -87,15 +68,6 @@ export interface LensStats {
   /** Pieces of text the pre-scan tested, and how many it walked node by node. */
   pieces: number;
   walked: number;
-}
-
-/** A block that may hold mentions, with the detector's analysis and its current mentions. */
-interface BlockRecord<A> {
-  block: Block;
-  /** The detector's analysis, or null until the deciding half of the detector has run on it. */
-  analysis: A | null;
-  mentions: DetectedMention[];
-  entries: MentionEntry[];
 }
 
 /**
@@ -108,8 +80,10 @@ export class PageLens<A = unknown> {
   /** Work figures. */
   readonly stats: LensStats;
   private readonly index = new MentionIndex(MAX_HIGHLIGHTS);
-  private records = new Set<BlockRecord<A>>();
+  private readonly records = new BlockRecords<A>();
   private readonly changes = new ChangeCollector();
+  private readonly meter: WorkMeter;
+  private readonly detector: DetectorRun<A>;
   private readonly yieldToMain: YieldFn;
   private readonly makeRange: (init: StaticRangeInit) => AbstractRange;
   private eras: Readonly<Record<Era, boolean>> | undefined;
@@ -122,14 +96,6 @@ export class PageLens<A = unknown> {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private fullTimer: ReturnType<typeof setTimeout> | undefined;
   private fullFirstAskedAt = 0;
-  private decider: Promise<MentionDecider<A> | null> | null = null;
-  private loadedDecider: MentionDecider<A> | null = null;
-  /** Whether the detector's warm-up steps have run (once per page: they prepare module-level tables). */
-  private warmedUp = false;
-  /** The record each text node of a record belongs to: page changes mark records to check. */
-  private recordOf = new WeakMap<Node, BlockRecord<A>>();
-  /** Records whose text changed or lost a node since the last commit. */
-  private readonly dirty = new Set<BlockRecord<A>>();
   /** True when the records or the eras changed, so mentions must be decided again. */
   private needsResolve = true;
   /** The title the last decision used (it is part of the detector's context). */
@@ -147,17 +113,15 @@ export class PageLens<A = unknown> {
       startedAt: 0,
       firstHighlightAt: null,
       firstScanDoneAt: null,
-      slices: 0,
-      longestSliceMs: 0,
-      longestSlicePhase: null,
-      phaseMs: { scan: 0, prepare: 0, analyze: 0, resolve: 0, paint: 0, flush: 0, observe: 0 },
-      workMs: 0,
+      ...noWorkYet(),
       fullScans: 0,
       regionScans: 0,
       mutationRecords: 0,
       pieces: 0,
       walked: 0,
     };
+    this.meter = new WorkMeter(this.stats, () => this.now(), this.yieldToMain);
+    this.detector = new DetectorRun(deps.detector, this.meter);
   }
 
   /** True while nothing is scheduled or running. */
@@ -203,9 +167,7 @@ export class PageLens<A = unknown> {
     this.pendingCommit = false;
     this.running = null;
     this.changes.clear();
-    this.records = new Set();
-    this.recordOf = new WeakMap();
-    this.dirty.clear();
+    this.records.clear();
     this.needsResolve = true;
     this.deps.sink.clear();
     this.index.clear();
@@ -252,17 +214,6 @@ export class PageLens<A = unknown> {
     return this.deps.win.performance.now();
   }
 
-  private recordSlice(ms: number, phase: SlicePhase): void {
-    const { stats } = this;
-    stats.slices++;
-    stats.workMs += ms;
-    stats.phaseMs[phase] += ms;
-    if (ms > stats.longestSliceMs) {
-      stats.longestSliceMs = ms;
-      stats.longestSlicePhase = phase;
-    }
-  }
-
   private onMutations(records: MutationRecord[]): void {
     const started = this.now();
     this.stats.mutationRecords += records.length;
@@ -275,14 +226,12 @@ export class PageLens<A = unknown> {
     if (this.flushTimer === undefined) {
       this.flushTimer = setTimeout(() => this.flush(), MUTATION_FLUSH_DELAY_MS);
     }
-    this.recordSlice(this.now() - started, 'observe');
+    this.meter.record(this.now() - started, 'observe');
   }
 
   /** A text node of the page changed: its record needs checking, its mentions go now. */
   private touched(node: Node): void {
-    const record = this.recordOf.get(node);
-    if (record === undefined) return;
-    this.dirty.add(record);
+    if (this.records.touched(node) === undefined) return;
     const covering = this.index.covering(node);
     if (covering.length === 0) return;
     for (const entry of [...covering]) this.removeEntry(entry);
@@ -303,7 +252,7 @@ export class PageLens<A = unknown> {
     // Even without regions to scan, removed blocks must leave the index.
     this.pendingCommit = true;
     this.deps.onPageChange?.();
-    this.recordSlice(this.now() - started, 'flush');
+    this.meter.record(this.now() - started, 'flush');
     this.kick();
   }
 
@@ -338,17 +287,22 @@ export class PageLens<A = unknown> {
         this.pendingRegions.clear();
         this.stats.fullScans++;
         roots = body && this.deps.doc.designMode !== 'on' ? [body] : [];
-        scope = this.records;
-        this.records = new Set();
+        scope = this.records.takeAll();
       } else if (this.pendingRegions.size > 0) {
         roots = [...this.pendingRegions].filter((r) => r.isConnected);
         this.pendingRegions.clear();
         this.stats.regionScans += roots.length;
-        scope = this.takeRecordsInside(new Set(roots));
+        scope = this.records.takeInside(new Set(roots));
       } else if (this.pendingCommit) {
         // Changes already queued are scanned first, so one commit covers them all.
         this.pendingCommit = false;
-        if (!(await this.analyze(signal))) return;
+        if (
+          !(await this.detector.analyze(
+            this.records.all().filter((r) => r.analysis === null),
+            signal,
+          ))
+        )
+          return;
         if (!(await this.commit(signal))) return;
         continue;
       } else {
@@ -363,112 +317,30 @@ export class PageLens<A = unknown> {
     }
   }
 
-  /** Removes and returns the records whose first node lies inside one of `roots`. */
-  private takeRecordsInside(roots: Set<Element>): Set<BlockRecord<A>> {
-    const inside = new Set<BlockRecord<A>>();
-    for (const record of this.records) {
-      // Climbing from the record costs its depth; asking every root `contains` would cost roots × depth.
-      for (let el = (record.block.nodes[0] as Text).parentElement; el !== null; el = el.parentElement) {
-        if (!roots.has(el)) continue;
-        inside.add(record);
-        this.records.delete(record);
-        break;
-      }
-    }
-    return inside;
-  }
-
   /** Scans `roots` into records, reusing records of `scope` whose blocks did not change. */
   private async scan(roots: Element[], scope: Set<BlockRecord<A>>, signal: AbortSignal): Promise<boolean> {
     const { detector } = this.deps;
-    const reusable = new Map<Text, BlockRecord<A>>();
-    for (const record of scope) reusable.set(record.block.nodes[0] as Text, record);
+    const reusable = reusableByFirstNode(scope);
     const task = new ScanTask(
       roots,
       {
         hasCandidate: detector.hasCandidate,
         block: (block) => {
           if (!detector.hasCandidate(block.text)) return;
-          const old = reusable.get(block.nodes[0] as Text);
-          if (old && sameBlock(old.block, block)) {
-            reusable.delete(block.nodes[0] as Text);
-            this.records.add(old);
-            return;
-          }
-          this.startLoading();
-          const record: BlockRecord<A> = { block, analysis: null, mentions: [], entries: [] };
-          for (const node of block.nodes) this.recordOf.set(node, record);
-          this.records.add(record);
+          if (!this.records.admit(block, reusable)) return;
+          this.detector.startLoading();
           this.needsResolve = true;
         },
       },
       () => this.now(),
     );
-    const completed = await runSliced(task, {
-      now: () => this.now(),
-      yieldToMain: this.yieldToMain,
-      signal,
-      onSlice: (ms) => this.recordSlice(ms, 'scan'),
-    });
+    const completed = await this.meter.run(task, 'scan', signal);
     this.stats.pieces += task.counts.pieces;
     this.stats.walked += task.counts.walked;
     if (!completed) return false;
     for (const record of reusable.values()) this.retire(record);
     if (reusable.size > 0) this.needsResolve = true;
     return true;
-  }
-
-  /** Starts loading the deciding half of the detector, once. */
-  private startLoading(): void {
-    this.decider ??= this.deps.detector.load().then(
-      (decider) => {
-        this.loadedDecider = decider;
-        return decider;
-      },
-      (error: unknown) => {
-        // Seen when the extension was updated under the page: nothing more can be decided here.
-        console.warn('[iom-lens] could not load the detector', error);
-        return null;
-      },
-    );
-  }
-
-  /** Runs the detector's per-block analysis on new records, in slices; false when stopped. */
-  private async analyze(signal: AbortSignal): Promise<boolean> {
-    const pending = [...this.records].filter((r) => r.analysis === null);
-    if (pending.length === 0) return true;
-    this.startLoading();
-    const decider = await this.decider;
-    if (decider === null || signal.aborted) return false;
-    if (!this.warmedUp && decider.warmUpSteps) {
-      // Steps of a few ms each: check the clock after every one.
-      const warm = await this.runSteps(decider.warmUpSteps(), 1, 'prepare', signal);
-      if (warm === STOPPED) return false;
-      this.warmedUp = true;
-    }
-    let i = 0;
-    // The longest single analysis so far: a slice stops early rather than start one it may not finish in time.
-    let longest = 0;
-    const task = {
-      step: (deadline: number) => {
-        let at = this.now();
-        while (i < pending.length) {
-          const record = pending[i++] as BlockRecord<A>;
-          record.analysis ??= decider.analyzeBlock(record.block.text);
-          const now = this.now();
-          longest = Math.max(longest, now - at);
-          at = now;
-          if (now + longest >= deadline) break;
-        }
-        return i >= pending.length;
-      },
-    };
-    return runSliced(task, {
-      now: () => this.now(),
-      yieldToMain: this.yieldToMain,
-      signal,
-      onSlice: (ms) => this.recordSlice(ms, 'analyze'),
-    });
   }
 
   /**
@@ -484,10 +356,10 @@ export class PageLens<A = unknown> {
     const apply = {
       step: (deadline: number) => {
         while (i < changes.length) {
-          const [record, next] = changes[i++] as [BlockRecord<A>, DetectedMention[]];
+          const [record, next] = changes[i++] as [BlockRecord<A>, Mention[]];
           this.retire(record);
           // Text that changed while this commit ran is decided again by the next one (already asked).
-          if (this.dirty.has(record)) continue;
+          if (this.records.isDirty(record)) continue;
           record.mentions = next;
           record.entries = next.map((m) => this.addEntry(record.block, m));
           if (this.now() >= deadline) break;
@@ -495,12 +367,7 @@ export class PageLens<A = unknown> {
         return i >= changes.length;
       },
     };
-    const done = await runSliced(apply, {
-      now: () => this.now(),
-      yieldToMain: this.yieldToMain,
-      signal,
-      onSlice: (ms) => this.recordSlice(ms, 'paint'),
-    });
+    const done = await this.meter.run(apply, 'paint', signal);
     if (!done) return false;
     if (this.stats.firstHighlightAt === null && this.index.highlightedCount > 0) {
       this.stats.firstHighlightAt = this.now();
@@ -516,46 +383,33 @@ export class PageLens<A = unknown> {
    * decides them changed. Returns the records whose mentions differ, with their new mentions, or null
    * when nothing changed.
    */
-  private async decide(
-    signal: AbortSignal,
-  ): Promise<[BlockRecord<A>, DetectedMention[]][] | null | typeof STOPPED> {
+  private async decide(signal: AbortSignal): Promise<[BlockRecord<A>, Mention[]][] | null | typeof STOPPED> {
     const { doc } = this.deps;
     const started = this.now();
-    for (const record of this.records) {
-      // A record no page change touched is current as long as it is still in the document.
-      const current = this.dirty.has(record)
-        ? isBlockCurrent(record.block)
-        : (record.block.nodes[0] as Text).isConnected;
-      if (!current) {
-        this.records.delete(record);
-        this.retire(record);
-        this.needsResolve = true;
-      }
-    }
-    this.dirty.clear();
+    if (this.records.settle((record) => this.retire(record))) this.needsResolve = true;
     const title = doc.title;
     const url = doc.URL;
     if (!this.needsResolve && title === this.resolvedTitle && url === this.resolvedUrl) {
-      this.recordSlice(this.now() - started, 'resolve');
+      this.meter.record(this.now() - started, 'resolve');
       return null;
     }
     this.needsResolve = false;
     this.resolvedTitle = title;
     this.resolvedUrl = url;
     // Records still waiting for their analysis (none, as `analyze` just ran) wait for the next commit.
-    const list = [...this.records].filter((r) => r.analysis !== null);
-    this.recordSlice(this.now() - started, 'resolve');
-    const resolved = await this.resolve(
+    const list = this.records.all().filter((r) => r.analysis !== null);
+    this.meter.record(this.now() - started, 'resolve');
+    const resolved = await this.detector.resolve(
       list.map((r) => r.analysis as A),
       { title, url },
       signal,
     );
     if (resolved === STOPPED) return STOPPED;
     const eras = this.eras;
-    const changes: [BlockRecord<A>, DetectedMention[]][] = [];
+    const changes: [BlockRecord<A>, Mention[]][] = [];
     list.forEach((record, i) => {
       // Text that changed during the decision waits for the next one (the change asked for it).
-      if (this.dirty.has(record)) return;
+      if (this.records.isDirty(record)) return;
       const found = resolved[i] ?? [];
       const next = eras ? found.filter((m) => eras[m.name]) : found;
       const intact = record.entries.every((e) => this.index.get(e.id) === e);
@@ -564,72 +418,7 @@ export class PageLens<A = unknown> {
     return changes;
   }
 
-  /**
-   * The detector's document-wide decision, in slices when the detector offers steps: on a long page
-   * with many candidates one call would be a task of tens of milliseconds.
-   */
-  private async resolve(
-    analyses: A[],
-    context: PageContext,
-    signal: AbortSignal,
-  ): Promise<DetectedMention[][] | typeof STOPPED> {
-    const decider = this.loadedDecider;
-    if (analyses.length === 0 || !decider) return [];
-    if (!decider.resolveDocumentSteps) {
-      const started = this.now();
-      const resolved = decider.resolveDocument(analyses, context);
-      this.recordSlice(this.now() - started, 'resolve');
-      return resolved;
-    }
-    return this.runSteps(
-      decider.resolveDocumentSteps(analyses, context),
-      STEPS_PER_CLOCK_READ,
-      'resolve',
-      signal,
-    );
-  }
-
-  /**
-   * Runs a stepwise computation of the detector in slices, reading the clock every `stepsPerClockRead`
-   * steps; resolves with its result, or STOPPED when the lens stopped first.
-   */
-  private async runSteps<R>(
-    steps: Generator<void, R, void>,
-    stepsPerClockRead: number,
-    phase: SlicePhase,
-    signal: AbortSignal,
-  ): Promise<R | typeof STOPPED> {
-    let result: { value: R } | undefined;
-    // The longest run between two clock reads so far: a slice stops early rather than start a run it may
-    // not finish in time (warm-up steps take up to ~5 ms each; starting one at 7 ms made a 12 ms slice).
-    let longest = 0;
-    const task = {
-      step: (deadline: number) => {
-        let at = this.now();
-        for (let n = 1; ; n++) {
-          const next = steps.next();
-          if (next.done) {
-            result = { value: next.value };
-            return true;
-          }
-          if (n % stepsPerClockRead !== 0) continue;
-          const now = this.now();
-          longest = Math.max(longest, now - at);
-          at = now;
-          if (now + longest >= deadline) return false;
-        }
-      },
-    };
-    const done = await runSliced(task, {
-      now: () => this.now(),
-      yieldToMain: this.yieldToMain,
-      signal,
-      onSlice: (ms) => this.recordSlice(ms, phase),
-    });
-    return done && result ? result.value : STOPPED;
-  }
-
-  private addEntry(block: Block, m: DetectedMention): MentionEntry {
+  private addEntry(block: Block, m: Mention): MentionEntry {
     const start = locate(block, m.start, 'start');
     const end = locate(block, m.end, 'end');
     const range = this.makeRange({
@@ -642,7 +431,7 @@ export class PageLens<A = unknown> {
       range,
       nodes: block.nodes.slice(start.index, end.index + 1),
       surface: m.surface,
-      era: m.name,
+      name: m.name,
       nameId: m.nameId,
       lang: m.lang,
       kind: m.kind,
@@ -665,17 +454,4 @@ export class PageLens<A = unknown> {
     if (entry.highlighted) this.deps.sink.delete(entry.range);
     if (promoted) this.deps.sink.add(promoted.range);
   }
-}
-
-function sameBlock(a: Block, b: Block): boolean {
-  if (a.text !== b.text || a.nodes.length !== b.nodes.length) return false;
-  return a.nodes.every((node, i) => node === b.nodes[i]);
-}
-
-function sameMentions(a: readonly DetectedMention[], b: readonly DetectedMention[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((m, i) => {
-    const n = b[i] as DetectedMention;
-    return m.start === n.start && m.end === n.end && m.name === n.name && m.confidence === n.confidence;
-  });
 }

@@ -1,27 +1,18 @@
-import type { Era } from '@/lib/settings';
+import type { Mention, MentionSnippet } from '@/lib/mention';
 
-/** One mention on the page, as the hover card and the popup see it. */
-export interface MentionEntry {
+/**
+ * One mention on the page, as the hover card and the popup see it: the detector's mention with a place
+ * on the page instead of offsets into a block's text.
+ */
+export interface MentionEntry extends Readonly<Omit<Mention, 'start' | 'end'>> {
   /** Stable id on this page: unchanged while the mention stays as it is ('reveal-mention' takes it). */
   readonly id: number;
   /** Where the mention is; never updated by the browser, so the index replaces it when the page changes. */
   readonly range: AbstractRange;
   /** The text nodes the range covers, first to last. */
   readonly nodes: readonly Text[];
-  /** The mention as written on the page. */
-  readonly surface: string;
-  /** Which name of the organization it is. */
-  readonly era: Era;
-  /** Id of the name in the names timeline. */
-  readonly nameId: string;
-  /** Language of the form. */
-  readonly lang: string;
-  /** Acronym, long name or alias. */
-  readonly kind: 'acronym' | 'long' | 'alias';
-  /** The detector's confidence, 0..1. */
-  readonly confidence: number;
-  /** A short piece of the surrounding text, whitespace collapsed. */
-  readonly snippet: string;
+  /** The mention in a short piece of the surrounding text. */
+  readonly snippet: MentionSnippet;
   /** True when the mention is painted (the per-page cap leaves the rest unpainted but counted). */
   readonly highlighted: boolean;
 }

@@ -12,7 +12,7 @@ export function buildReport(url: string, registry: MentionRegistry | null): Page
   if (registry === null) return { url, count: 0, highlighted: 0, mentions: [] };
   const mentions: ReportedMention[] = [];
   for (const entry of registry.entries((e) => e.highlighted)) {
-    mentions.push({ index: entry.id, surface: entry.surface, era: entry.era, snippet: entry.snippet });
+    mentions.push({ id: entry.id, surface: entry.surface, name: entry.name, ...entry.snippet });
   }
   return { url, count: registry.size, highlighted: registry.highlightedCount, mentions };
 }

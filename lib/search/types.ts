@@ -158,3 +158,9 @@ export interface SearchEngine {
   /** How many entries the index holds. */
   readonly size: number;
 }
+
+/** The search engine's state in the popup: it loads lazily, after the popup's first render. */
+export type EngineState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'ready'; engine: SearchEngine };

@@ -3,13 +3,11 @@
  * which every page gets, reads settings through this module alone (lib/settings/reader.ts). The strict
  * schemas for saving and importing (valibot) are in schema.ts and use the same messages.
  */
+import { ERAS, type Era } from '@/lib/mention';
 import { normalizeHostPattern } from './host-patterns';
 
-/** The organization's names by era, oldest first: which ones the detector may highlight. */
-export const ERAS = ['PICMME', 'ICEM', 'ICM', 'IOM'] as const;
-
-/** One era of the organization's name. */
-export type Era = (typeof ERAS)[number];
+/** The eras, which the settings choose from (which names the detector may highlight). */
+export { ERAS, type Era };
 
 /** How mentions are marked on pages. */
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;

@@ -62,8 +62,8 @@ describe('PopupApp', () => {
         kind: 'ready',
         count: 2,
         mentions: [
-          { index: 0, text: 'ICEM', before: '… funded by the ', after: ' in 1960 …' },
-          { index: 1, text: 'IOM', before: '', after: ' said' },
+          { id: 0, text: 'ICEM', before: '… funded by the ', after: ' in 1960 …' },
+          { id: 1, text: 'IOM', before: '', after: ' said' },
         ],
       },
     });
@@ -75,7 +75,7 @@ describe('PopupApp', () => {
 
   it('says when the list is capped', () => {
     renderPopup({
-      page: { kind: 'ready', count: 250, mentions: [{ index: 0, text: 'IOM', before: '', after: '' }] },
+      page: { kind: 'ready', count: 250, mentions: [{ id: 0, text: 'IOM', before: '', after: '' }] },
     });
     expect(screen.getByTestId('mention-list-capped').textContent).toBe('The first 1 of 250 are listed.');
   });
@@ -86,8 +86,8 @@ describe('PopupApp', () => {
         kind: 'ready',
         count: 2,
         mentions: [
-          { index: 0, text: 'IOM', before: '', after: '' },
-          { index: 1, text: 'ICM', before: '', after: '' },
+          { id: 0, text: 'IOM', before: '', after: '' },
+          { id: 1, text: 'ICM', before: '', after: '' },
         ],
       },
     });

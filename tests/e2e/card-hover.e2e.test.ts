@@ -280,7 +280,7 @@ describeInBrowsers('hover cards', (suite) => {
     expect(icem).not.toBeNull();
     const reply = await suite.browser.evaluateInBackground(
       ({ tabId, index }: { tabId: number; index: number }) =>
-        browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { index } }),
+        browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { id: index } }),
       { tabId, index: icem as number },
     );
     expect(reply).toEqual({ revealed: true });

@@ -14,7 +14,7 @@ async function settled(browser: ExtensionBrowser, tab: BrowserTab) {
       browser.evaluateInContentScript(tab, () => {
         const lens = globalThis.iomLens?.lens;
         if (!lens || lens.stats.firstScanDoneAt === null || !lens.idle) return null;
-        return lens.registry.entries().map((e) => ({ id: e.id, surface: e.surface, era: e.era }));
+        return lens.registry.entries().map((e) => ({ id: e.id, surface: e.surface, name: e.name }));
       }),
     { what: `the lens to settle in ${tab.url()}` },
   );
@@ -80,7 +80,7 @@ describeInBrowsers('content script', (suite) => {
   it('paints every mention, including one split over inline elements and a line break', async () => {
     const tab = await open('content/article.html');
     const entries = await settled(suite.browser, tab);
-    expect(entries.map((e) => [e.surface, e.era])).toEqual([
+    expect(entries.map((e) => [e.surface, e.name])).toEqual([
       ['International Organization for\nMigration', 'IOM'],
       ['IOM', 'IOM'],
       ['IOM', 'IOM'],
@@ -140,8 +140,12 @@ describeInBrowsers('content script', (suite) => {
     const report = (await tabReport(suite.browser, tab, tabId)) as PageReport;
     expect(report.url).toBe(tab.url());
     expect(report.highlighted).toBe(5);
-    expect(report.mentions?.map((m) => m.era)).toEqual(['IOM', 'IOM', 'IOM', 'ICEM', 'ICEM']);
-    expect(report.mentions?.[2]?.snippet).toBe('IOM staff in Geneva said humanitarian convoys …');
+    expect(report.mentions?.map((m) => m.name)).toEqual(['IOM', 'IOM', 'IOM', 'ICEM', 'ICEM']);
+    expect(report.mentions?.[2]).toMatchObject({
+      before: '',
+      text: 'IOM',
+      after: ' staff in Geneva said humanitarian convoys …',
+    });
     const badge = await suite.browser.evaluateInBackground(
       (id: number) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }),
       tabId,
@@ -236,7 +240,7 @@ describeInBrowsers('content script', (suite) => {
     expect(await tab.evaluate(() => window.scrollY)).toBe(0);
     const reply = await suite.browser.evaluateInBackground(
       ({ tabId, index }: { tabId: number; index: number }) =>
-        browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { index } }),
+        browser.tabs.sendMessage(tabId, { type: 'reveal-mention', data: { id: index } }),
       { tabId, index: entry?.id as number },
     );
     expect(reply).toEqual({ revealed: true });

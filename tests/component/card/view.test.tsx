@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCardView } from '@/entrypoints/card-ui/view';
 import { CARD_ELEMENT_NAME, type CardTarget, type CardView } from '@/lib/card/contract';
 import type { PlainRect } from '@/lib/card/placement';
-import { createCardView } from '@/lib/card/view';
 import { DATASET } from '../../unit/card/fixtures';
 
 let view: CardView | undefined;

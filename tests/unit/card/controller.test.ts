@@ -31,12 +31,12 @@ function pageWith(lines: string[], mention: RegExp) {
       }),
       nodes: [text],
       surface: m[0],
-      era: m[0] === 'ICEM' ? 'ICEM' : 'IOM',
+      name: m[0] === 'ICEM' ? 'ICEM' : 'IOM',
       nameId: m[0] === 'ICEM' ? 'icem' : 'iom',
       lang: 'en',
       kind: 'acronym',
       confidence: 1,
-      snippet: text.data,
+      snippet: { before: '', text: m[0], after: '' },
     });
   });
   return index;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { type CorpusPassage, evaluate, goldEra, parseCorpus } from '@/lib/detect/evaluation';
-import type { Mention } from '@/lib/detect/types';
+import type { Mention } from '@/lib/mention';
 
 const mention = (start: number, end: number, name: Mention['name'] = 'IOM'): Mention => ({
   start,

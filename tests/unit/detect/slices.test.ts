@@ -11,7 +11,7 @@ import {
   scoresByLanguage,
   scoresBySet,
 } from '@/lib/detect/slices';
-import type { Mention } from '@/lib/detect/types';
+import type { Mention } from '@/lib/mention';
 
 const predicted = (start: number, end: number, kind: Mention['kind'] = 'acronym'): Mention => ({
   start,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MentionIndex } from '@/lib/page/mention-index';
+import { iomAcronym } from '../page/helpers';
 
 // A page with 100,000 mentions made the page report sort all of them in document order (one DOM
 // comparison per step: seconds of main thread) to keep only the painted thousand. entries(filter)
@@ -15,6 +16,7 @@ function pageWithMentions(count: number, cap: number) {
     document.body.append(p);
     texts.push(text);
   }
+  const { start: _start, end: _end, ...fields } = iomAcronym();
   // Added out of document order, as rescans of changed regions do (a fixed shuffle: 7919 is prime).
   for (let k = 0; k < count; k++) {
     const text = texts[(k * 7919) % count] as Text;
@@ -22,13 +24,8 @@ function pageWithMentions(count: number, cap: number) {
       // happy-dom has no StaticRange; the index reads only these fields.
       range: { startContainer: text, startOffset: 0, endContainer: text, endOffset: 3, collapsed: false },
       nodes: [text],
-      surface: 'IOM',
-      era: 'IOM',
-      nameId: 'iom',
-      lang: 'en',
-      kind: 'acronym',
-      confidence: 0.9,
-      snippet: 'IOM aids migrants.',
+      ...fields,
+      snippet: { before: '', text: 'IOM', after: ' aids migrants.' },
     });
   }
   return { index, texts };

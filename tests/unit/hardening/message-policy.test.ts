@@ -8,7 +8,7 @@ const REPORT = {
   url: 'https://news.example/story',
   count: 2,
   highlighted: 1,
-  mentions: [{ index: 1, surface: 'IOM', era: 'IOM', snippet: 'IOM staff …' }],
+  mentions: [{ id: 1, surface: 'IOM', name: 'IOM', before: '', text: 'IOM', after: ' staff …' }],
 };
 
 describe('refusal', () => {
@@ -19,8 +19,8 @@ describe('refusal', () => {
       /^"page-report": count: /,
     );
     expect(refusal('page-report', { ...REPORT, count: -1 }, CONTENT_SCRIPT)).toMatch(/count/);
-    const badEra = { ...REPORT, mentions: [{ ...REPORT.mentions[0], era: 'ISLE' }] };
-    expect(refusal('page-report', badEra, CONTENT_SCRIPT)).toMatch(/^"page-report": mentions\.0\.era: /);
+    const badEra = { ...REPORT, mentions: [{ ...REPORT.mentions[0], name: 'ISLE' }] };
+    expect(refusal('page-report', badEra, CONTENT_SCRIPT)).toMatch(/^"page-report": mentions\.0\.name: /);
     const flood = { ...REPORT, mentions: Array.from({ length: 1001 }, () => REPORT.mentions[0]) };
     expect(refusal('page-report', flood, CONTENT_SCRIPT)).toMatch(/mentions/);
     expect(refusal('page-report', { ...REPORT, url: 'x'.repeat(10_001) }, CONTENT_SCRIPT)).toMatch(/url/);
@@ -35,8 +35,8 @@ describe('refusal', () => {
   });
 
   it('refuses page commands from content scripts and malformed ones from anyone', () => {
-    expect(refusal('reveal-mention', { index: 3 }, TOOLBAR_POPUP)).toBeNull();
-    expect(refusal('reveal-mention', { index: 3 }, CONTENT_SCRIPT)).toMatch(/extension's pages only/);
+    expect(refusal('reveal-mention', { id: 3 }, TOOLBAR_POPUP)).toBeNull();
+    expect(refusal('reveal-mention', { id: 3 }, CONTENT_SCRIPT)).toMatch(/extension's pages only/);
     expect(refusal('get-page-report', {}, TOOLBAR_POPUP)).toBeNull();
     expect(refusal('get-page-report', {}, CONTENT_SCRIPT)).toMatch(/extension's pages only/);
     expect(refusal('card-navigate', { direction: 'sideways' }, {})).toMatch(/direction/);
@@ -52,7 +52,7 @@ describe('isPageReport', () => {
     expect(isPageReport({ url: 'https://a.test/', count: 0 })).toBe(true);
     expect(isPageReport(null)).toBe(false);
     expect(isPageReport({ ...REPORT, count: 'lots' })).toBe(false);
-    expect(isPageReport({ ...REPORT, mentions: [{ ...REPORT.mentions[0], snippet: 7 }] })).toBe(false);
+    expect(isPageReport({ ...REPORT, mentions: [{ ...REPORT.mentions[0], before: 7 }] })).toBe(false);
   });
 });
 

@@ -97,8 +97,8 @@ describe('startContentLens', () => {
       count: 2,
       highlighted: 2,
       mentions: [
-        { surface: 'IOM', era: 'IOM', snippet: 'The IOM office' },
-        { surface: 'ICEM', era: 'ICEM', snippet: 'and the ICEM archive' },
+        { surface: 'IOM', name: 'IOM', before: 'The ', text: 'IOM', after: ' office' },
+        { surface: 'ICEM', name: 'ICEM', before: 'and the ', text: 'ICEM', after: ' archive' },
       ],
     });
   });

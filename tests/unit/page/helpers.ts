@@ -1,4 +1,5 @@
-import { type DetectedMention, eagerDetector, type PageDetector } from '@/lib/page';
+import type { Mention } from '@/lib/mention';
+import { eagerDetector, type PageDetector } from '@/lib/page';
 
 /** What the fake detector keeps per block. */
 export interface FakeAnalysis {
@@ -37,7 +38,7 @@ export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[
         b.hits
           .filter((h) => !(foreign && h.kind === 'acronym'))
           .map(
-            (h): DetectedMention => ({
+            (h): Mention => ({
               ...h,
               name: h.surface === 'ICEM' ? 'ICEM' : 'IOM',
               nameId: h.surface === 'ICEM' ? 'icem' : 'iom',
@@ -49,6 +50,21 @@ export function fakeDetector(): PageDetector<FakeAnalysis> & { analyzed: string[
     },
   });
   return { ...detector, analyzed, checked };
+}
+
+/** The detector's answer for "IOM" written at `start` (an acronym in English), with `over` changed. */
+export function iomAcronym(start = 0, over: Partial<Mention> = {}): Mention {
+  return {
+    start,
+    end: start + 3,
+    surface: 'IOM',
+    name: 'IOM',
+    nameId: 'iom',
+    lang: 'en',
+    kind: 'acronym',
+    confidence: 0.9,
+    ...over,
+  };
 }
 
 /** Range stand-in for happy-dom, which has no StaticRange. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Era } from '@/lib/mention';
 import { createMemorySink, MAX_HIGHLIGHTS, type PageDetector, PageLens } from '@/lib/page';
-import type { Era } from '@/lib/settings';
 import { type FakeAnalysis, fakeDetector, page, plainRange, rangeText, tick } from './helpers';
 
 const ALL_ERAS: Record<Era, boolean> = { PICMME: true, ICEM: true, ICM: true, IOM: true };
@@ -37,19 +37,21 @@ async function started(html: string, eras?: Record<Era, boolean>) {
 }
 
 describe('PageLens', () => {
-  it('paints every mention and lists it with era, surface and snippet', async () => {
+  it('paints every mention and lists it with its name, surface and snippet', async () => {
     const { lens, sink } = await started(
       '<h1>Report</h1><p>The <b>International Organization</b> for Migration (IOM) works in 170 countries.</p>',
     );
     expect(painted(sink)).toEqual(['IOM', 'International Organization for Migration']);
     const entries = lens.registry.entries();
-    expect(entries.map((e) => [e.surface, e.era, e.highlighted])).toEqual([
+    expect(entries.map((e) => [e.surface, e.name, e.highlighted])).toEqual([
       ['International Organization for Migration', 'IOM', true],
       ['IOM', 'IOM', true],
     ]);
-    expect(entries[0]?.snippet).toBe(
-      'The International Organization for Migration (IOM) works in 170 countries.',
-    );
+    expect(entries[0]?.snippet).toEqual({
+      before: 'The ',
+      text: 'International Organization for Migration',
+      after: ' (IOM) works in 170 countries.',
+    });
     expect(entries[0]?.nodes.map((n) => n.data)).toEqual([
       'International Organization',
       ' for Migration (IOM) works in 170 countries.',
@@ -87,7 +89,7 @@ describe('PageLens', () => {
     await tick(80);
     await lens.whenIdle();
     expect(painted(sink)).toEqual(['IOM']);
-    expect(lens.registry.entries()[0]?.snippet).toBe('A new IOM mention');
+    expect(lens.registry.entries()[0]?.snippet).toEqual({ before: 'A new ', text: 'IOM', after: ' mention' });
   });
 
   it('unpaints a mention as soon as its text changes, then rescans it', async () => {

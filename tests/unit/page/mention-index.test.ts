@@ -7,12 +7,16 @@ function mentionOn(node: Text, start: number, end: number): NewMention {
     range: plainRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
     nodes: [node],
     surface: node.data.slice(start, end),
-    era: 'IOM',
+    name: 'IOM',
     nameId: 'iom',
     lang: 'en',
     kind: 'acronym',
     confidence: 0.9,
-    snippet: node.data,
+    snippet: {
+      before: node.data.slice(0, start),
+      text: node.data.slice(start, end),
+      after: node.data.slice(end),
+    },
   };
 }
 

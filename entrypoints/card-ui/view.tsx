@@ -6,12 +6,12 @@
 import { render } from 'preact';
 import { Card } from '@/components/card/Card';
 import cardCss from '@/components/card/card.css?inline';
-import type { CardTarget, CardView, CardViewDeps, ShowOptions } from './contract';
+import type { CardTarget, CardView, CardViewDeps, ShowOptions } from '@/lib/card/contract';
+import { type CardDataset, createCardModel } from '@/lib/card/model';
+import { type PlainRect, placeCard } from '@/lib/card/placement';
+import { anyInViewport, clientRectsOf, viewportOf } from '@/lib/card/rects';
+import { cardTranslator } from '@/lib/card/strings';
 import { type CardHost, createCardHost } from './host';
-import { type CardDataset, createCardModel } from './model';
-import { type PlainRect, placeCard } from './placement';
-import { anyInViewport, clientRectsOf, viewportOf } from './rects';
-import { cardTranslator } from './strings';
 
 /** Creates the page's card view over `dataset`; nothing is added to the page before the first show. */
 export function createCardView(dataset: CardDataset, deps: CardViewDeps): CardView {

@@ -3,7 +3,7 @@
  * and a positioned frame the card renders into. Appended to <html>, not <body>: a transformed or
  * filtered body would otherwise become the containing block of the fixed-position card.
  */
-import { CARD_ELEMENT_NAME } from './contract';
+import { CARD_ELEMENT_NAME } from '@/lib/card/contract';
 
 /** The host and the nodes inside it. */
 export interface CardHost {
