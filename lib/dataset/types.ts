@@ -49,6 +49,12 @@ export interface CompiledClaim {
   note?: string;
 }
 
+/** Languages besides English whose cards get translated text values. */
+export type DisplayLang = 'fr' | 'es';
+
+/** A text value written for people in French and Spanish; numbers and dates are formatted from `value` instead. */
+export type Displays = Partial<Record<DisplayLang, string>>;
+
 /** A competing value of a disputed fact or history entry. */
 export interface Alternative {
   /** The competing value. */
@@ -77,6 +83,16 @@ export interface HistoryEntry {
   alternatives?: Alternative[];
   /** Ids of the claims supporting this entry. */
   claims: string[];
+  /** The asOf is an inference (e.g. first date a source attests the person in office), not a known start: "about <year>". */
+  approximate?: true;
+  /** The value written in French and Spanish, for text values (places, roles, statuses). */
+  displays?: Displays;
+  /** The figure is a projection as reported, not an outturn: the card says "projected". */
+  projected?: true;
+  /** The office's title in that era in English (Director in the ICEM era, Director General later), for heads. */
+  title?: string;
+  /** That title in French and Spanish. */
+  titleDisplays?: Displays;
 }
 
 /** A reconciled fact: one property of one subject. */
@@ -107,6 +123,14 @@ export interface CompiledFact {
   history?: HistoryEntry[];
   /** Every claim about this property, with its verdict. */
   claims: CompiledClaim[];
+  /** The asOf is an inference, not a known date: the card writes "about <year>". */
+  approximate?: true;
+  /** The value written in French and Spanish, for text values (places, roles, statuses). */
+  displays?: Displays;
+  /** The only support is one low-tier source without independent corroboration: "single source, unverified". */
+  reliability?: 'single-source';
+  /** The figure is a projection as reported, not an outturn: the card says "projected". */
+  projected?: true;
 }
 
 /** A written form of a name. */
