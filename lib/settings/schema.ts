@@ -33,6 +33,7 @@ const hostList = v.pipe(
 /** One schema per field, so a corrupted field falls back alone. */
 export const FIELD_SCHEMAS = {
   paused: v.boolean(SETTING_MESSAGES.boolean),
+  factsAsOfPageDate: v.boolean(SETTING_MESSAGES.boolean),
   allow: hostList,
   deny: hostList,
   hoverDelayMs: v.pipe(

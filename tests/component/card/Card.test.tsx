@@ -1,13 +1,18 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '@/components/card/Card';
-import { type CardDataset, createCardModel } from '@/lib/card/model';
+import { type CardDataset, createCardModel, type ReaderContext } from '@/lib/card/model';
 import { cardTranslator } from '@/lib/card/strings';
 import type { CardMention } from '@/lib/card/types';
 import { DATASET, without } from '../../unit/card/fixtures';
 
-function renderCard(mention: CardMention, dataset: CardDataset = DATASET, over: Partial<CardProps> = {}) {
-  const model = createCardModel(dataset, mention);
+function renderCard(
+  mention: CardMention,
+  dataset: CardDataset = DATASET,
+  over: Partial<CardProps> = {},
+  context: ReaderContext = {},
+) {
+  const model = createCardModel(dataset, mention, context);
   const props: CardProps = {
     model,
     t: cardTranslator(model.lang),
@@ -20,7 +25,14 @@ function renderCard(mention: CardMention, dataset: CardDataset = DATASET, over: 
 
 const dialog = () => screen.getByRole('dialog');
 const summary = () => screen.getByTestId('card-summary').textContent;
-const row = (id: string) => dialog().querySelector(`[data-fact="${id}"]`) as HTMLElement | null;
+/** A row's value for all time, else its value today. */
+const row = (id: string) =>
+  dialog().querySelector(
+    `[data-section="fixed"] [data-fact="${id}"], [data-section="today"] [data-fact="${id}"]`,
+  ) as HTMLElement | null;
+/** A row's value then. */
+const thenRow = (id: string) =>
+  dialog().querySelector(`[data-section="then"] [data-fact="${id}"]`) as HTMLElement | null;
 
 describe('Card', () => {
   it('shows a current-name mention: as written, the era, what it stands for and since when', () => {

@@ -1,0 +1,51 @@
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from '@/lib/card/sparkline';
+import type { CardChart } from '@/lib/card/types';
+import type { Translate } from '@/lib/i18n';
+
+/** Props of the sparkline. */
+export interface SparklineProps {
+  /** The figures and the marked moment. */
+  chart: CardChart;
+  /** Strings in the card's language. */
+  t: Translate;
+}
+
+/** Radius of the dot on the latest figure, in px. */
+const END_DOT_RADIUS = 2.5;
+
+/**
+ * Member states over time as a small inline SVG line, the card's moment marked by a line (a date) or a
+ * band (an era). An image to assistive technology, named by the same numbers in words (also its tooltip).
+ */
+export function Sparkline({ chart, t }: SparklineProps) {
+  const { line, mark, end } = sparkGeometry(chart);
+  return (
+    <figure class="chart" data-testid="card-chart" data-mark={chart.mark?.from}>
+      <figcaption class="chart-title">{t('card_chartLabel')}</figcaption>
+      <svg
+        role="img"
+        aria-label={chart.text}
+        viewBox={`0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`}
+        width={SPARK_WIDTH}
+        height={SPARK_HEIGHT}
+      >
+        <title>{chart.text}</title>
+        {mark &&
+          (mark.width > 0 ? (
+            <rect
+              class="mark"
+              data-testid="chart-mark"
+              x={mark.x}
+              y={0}
+              width={mark.width}
+              height={SPARK_HEIGHT}
+            />
+          ) : (
+            <line class="mark" data-testid="chart-mark" x1={mark.x} x2={mark.x} y1={0} y2={SPARK_HEIGHT} />
+          ))}
+        <polyline class="line" points={line} />
+        <circle class="end" r={END_DOT_RADIUS} cx={end.x} cy={end.y} />
+      </svg>
+    </figure>
+  );
+}
