@@ -9,6 +9,7 @@ import type { Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
 import { type CellContext, cellOf, sourceOf, uniqueSources, unknownCell, valueIn } from './cells';
 import { chartOf } from './chart';
+import { formatDateValue } from './format';
 import { type Moment, momentFor, nameAt, type ReaderContext } from './moment';
 import { thenCell, todayCell } from './rows';
 import { cardLanguage, cardTranslator } from './strings';
@@ -229,11 +230,28 @@ function factRow(
       moment.origin === 'today' ? undefined : thenCell(main, moment, label, ctx),
     );
   }
-  const value = fixedCell(main, spec.with ? facts.get(spec.with) : undefined, ctx);
-  if (!value) return null;
-  // A value the dataset does not date (the UN relationship before its history) is today's, not all time's.
-  if (spec.id !== 'un') return { id: spec.id, value };
-  return changingRow(spec.id, value, moment.origin === 'today' ? undefined : unknownCell(label, ctx.t));
+  const extra = spec.with ? facts.get(spec.with) : undefined;
+  if (spec.id === 'un') {
+    // A status without a history (older data): today's, dated by its companion "since" date.
+    const today = statusToday(main, extra, ctx);
+    if (!today) return null;
+    return changingRow(spec.id, today, moment.origin === 'today' ? undefined : unknownCell(label, ctx.t));
+  }
+  const value = fixedCell(main, extra, ctx);
+  return value ? { id: spec.id, value } : null;
+}
+
+/** A current status dated by a companion date fact ("related organization", since 19 Sep 2016). */
+function statusToday(main: CompiledFact, since: CompiledFact | undefined, ctx: CellContext): CardCell | null {
+  const date = since?.value.type === 'date' ? since.value : undefined;
+  const shown = since && date ? [{ fact: main }, { fact: since }] : [{ fact: main }];
+  return cellOf(
+    shown,
+    valueIn(main, ctx.t),
+    date?.date ?? null,
+    date ? ctx.t('card_since', formatDateValue(date, ctx.t)) : undefined,
+    ctx,
+  );
 }
 
 /** A value for all time, with its companion ("5 Dec 1951, Brussels"); null without a supporting source. */

@@ -33,7 +33,6 @@ const hostList = v.pipe(
 /** One schema per field, so a corrupted field falls back alone. */
 export const FIELD_SCHEMAS = {
   paused: v.boolean(SETTING_MESSAGES.boolean),
-  factsAsOfPageDate: v.boolean(SETTING_MESSAGES.boolean),
   allow: hostList,
   deny: hostList,
   hoverDelayMs: v.pipe(
@@ -50,6 +49,7 @@ export const FIELD_SCHEMAS = {
     >,
     SETTING_MESSAGES.eras,
   ),
+  factsAsOfPageDate: v.boolean(SETTING_MESSAGES.boolean),
 } as const;
 
 /** A strict schema for imported files: any unknown or malformed field refuses the whole file. */

@@ -55,7 +55,11 @@ describe('card model', () => {
     expect(founded?.value).toBe('Dec 5, 1951, Brussels, Belgium');
     expect(founded?.sources.map((s) => s.title)).toEqual(['IOM Constitution', 'IOM website']);
     const un = cellOf(m, 'un');
-    expect(un?.value).toBe('related organization of the UN, since Sep 19, 2016');
+    expect(un).toMatchObject({
+      value: 'related organization of the UN',
+      asOf: '2016-09-19',
+      asOfText: 'since Sep 19, 2016',
+    });
   });
 
   it('dates what changes over time: as of a snapshot, since a tenure began', () => {
