@@ -143,7 +143,9 @@ export function reconcileFact(
               status: worstStatus(settlements),
               ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
               claims: supports.map((c) => c.id),
-              ...(isApproximate(recordsOf(term.groups[0].settlement.supports)) ? { approximate: true as const } : {}),
+              ...(isApproximate(recordsOf(term.groups[0].settlement.supports))
+                ? { approximate: true as const }
+                : {}),
               ...(titled ? { title: titled } : {}),
             };
           });
@@ -160,7 +162,13 @@ export function reconcileFact(
       // Today's figure is dated by the latest source still giving it (175 in 2023, still 175 in 2024).
       if (confirmed) rest.asOf = confirmed;
       // A value that ended (a head who died in office) with no successor known is no current value.
-      if (until) issues.push({ file: claims[0]?.file ?? '', id, field: 'until', message: 'the latest value has ended and nothing follows it' });
+      if (until)
+        issues.push({
+          file: claims[0]?.file ?? '',
+          id,
+          field: 'until',
+          message: 'the latest value has ended and nothing follows it',
+        });
       fields = { ...rest, time: property.time, history };
     }
   }

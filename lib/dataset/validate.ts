@@ -124,7 +124,8 @@ function claimFlagIssues(
   const issues: DatasetIssue[] = [];
   const at = (field: string, message: string) => issues.push({ file, id: record.id, field, message });
   if (record.until !== undefined) {
-    if (property.time !== 'tenure') at('until', `an end date fits tenure properties; "${property.id}" is not one`);
+    if (property.time !== 'tenure')
+      at('until', `an end date fits tenure properties; "${property.id}" is not one`);
     else if (record.asOf === undefined || record.until <= record.asOf)
       at('until', `the end date must come after the claim's as-of date (${record.asOf ?? 'none'})`);
   }
@@ -133,7 +134,10 @@ function claimFlagIssues(
   if (record.projected && value && value.type !== 'number')
     at('projected', `only figures can be projections; this is a ${value.type} value`);
   if (record.title !== undefined && (property.time !== 'tenure' || property.type !== 'person'))
-    at('title', `a title fits the holders of an office (tenure properties of persons); "${property.id}" is not one`);
+    at(
+      'title',
+      `a title fits the holders of an office (tenure properties of persons); "${property.id}" is not one`,
+    );
   return issues;
 }
 
@@ -180,7 +184,10 @@ export function validateInputs(
     ...[sources, subjects, properties, names, decisions, claims, translations].flatMap((c) => c.issues),
     ...duplicates(
       'translation',
-      translations.records.map(({ file, record }) => ({ file, record: { id: translationKey(record.en, record.of) } })),
+      translations.records.map(({ file, record }) => ({
+        file,
+        record: { id: translationKey(record.en, record.of) },
+      })),
     ),
     ...duplicates('source', sources.records),
     ...duplicates<{ id: string }>('subject', [...subjects.records, ...names.records]),
@@ -202,7 +209,9 @@ export function validateInputs(
     names: names.records,
     decisions: [],
     claims: [],
-    translations: new Map(translations.records.map((t) => [translationKey(t.record.en, t.record.of), t.record])),
+    translations: new Map(
+      translations.records.map((t) => [translationKey(t.record.en, t.record.of), t.record]),
+    ),
   };
   const subjectIds = new Set([...subjects.records, ...names.records].map((s) => s.record.id));
   const cited = new Set<string>();
