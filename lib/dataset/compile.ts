@@ -1,4 +1,5 @@
 import { parseDate } from './dates';
+import { translateFact } from './displays';
 import { DatasetBuildError, type DatasetIssue } from './errors';
 import { compileNames } from './names';
 import { reconcileFact } from './reconcile';
@@ -114,7 +115,11 @@ export function compileDataset(inputs: DatasetInputs, seeds: SeedTexts): Compile
       const outcome = reconcileFact(model, subject, property, claims, decisions);
       for (const id of outcome.usedDecisions) used.add(id);
       problems.push(...outcome.issues);
-      if (outcome.fact) facts.push(outcome.fact);
+      if (!outcome.fact) continue;
+      const file = inputs.translations?.file ?? 'data/translations.json';
+      const translated = translateFact(outcome.fact, model.translations, property.translated === true, file);
+      problems.push(...translated.issues);
+      facts.push(translated.fact);
     }
   }
   for (const { file, record } of model.decisions) {

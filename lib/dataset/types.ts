@@ -89,6 +89,8 @@ export interface HistoryEntry {
   displays?: Displays;
   /** The figure is a projection as reported, not an outturn: the card says "projected". */
   projected?: true;
+  /** Snapshots: the latest date a source still gives the same figure (175 in 2023, still 175 in 2024). */
+  confirmed?: DateValue;
   /** The office's title in that era in English (Director in the ICEM era, Director General later), for heads. */
   title?: string;
   /** That title in French and Spanish. */
@@ -109,7 +111,7 @@ export interface CompiledFact {
   value: Value;
   /** The value written for people. */
   display: string;
-  /** Date of the current value, for properties that change over time. */
+  /** Date of the current value, for properties that change over time (snapshots: the latest date a source gives it). */
   asOf?: DateValue;
   /** snapshot: asOf is the date of a figure; tenure: asOf is when the current value began. */
   time?: 'snapshot' | 'tenure';
@@ -131,6 +133,10 @@ export interface CompiledFact {
   reliability?: 'single-source';
   /** The figure is a projection as reported, not an outturn: the card says "projected". */
   projected?: true;
+  /** The current holder's title (Director General), for heads; history entries give it per era. */
+  title?: string;
+  /** That title in French and Spanish. */
+  titleDisplays?: Displays;
 }
 
 /** A written form of a name. */
