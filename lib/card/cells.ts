@@ -3,6 +3,7 @@
  * (about, projected, single source), its status and conflicts, the sources that support it and those
  * whose claims were rejected. A rejected claim never counts as support.
  */
+import type { DateValue } from '@/lib/dataset/dates';
 import type { CompiledClaim, CompiledFact, Displays, HistoryEntry, Status } from '@/lib/dataset/types';
 import type { Value } from '@/lib/dataset/values';
 import type { Translate } from '@/lib/i18n';
@@ -13,6 +14,8 @@ import type { CardCell, CardClaim, CardConflict, CardMark, CardRejected, CardSou
 export interface Shown {
   fact: CompiledFact;
   entry?: HistoryEntry;
+  /** The date to show when it is not the entry's own: a later date a source still gave the same figure. */
+  confirmed?: DateValue;
 }
 
 /** What building a cell needs besides the values. */
@@ -25,10 +28,29 @@ export interface CellContext {
 /** Status order, least settled last: a cell shows the least settled status of its values. */
 const STATUS_RANK: Record<Status, number> = { agreed: 0, resolved: 1, disputed: 2 };
 
-/** A value in the card's language: the dataset's own words for French and Spanish where it has them. */
-export function valueIn(item: { value: Value; displays?: Displays }, t: Translate): string {
+/** What a value is written from: the typed value, its French and Spanish words, a head's title. */
+interface Writable {
+  value: Value;
+  displays?: Displays;
+  title?: string;
+  titleDisplays?: Displays;
+}
+
+/**
+ * A value in the card's language: the dataset's own words for French and Spanish where it has them, with a
+ * head's title of the time ("Director" in the ICEM era). A title with no words in the card's language is
+ * left out rather than written in English.
+ */
+export function valueIn(item: Writable, t: Translate): string {
   const own = t.lang === 'en' ? undefined : item.displays?.[t.lang];
-  return own ?? formatValue(item.value, t);
+  const value = own ?? formatValue(item.value, t);
+  const title = t.lang === 'en' ? item.title : item.titleDisplays?.[t.lang];
+  return title ? t('card_withTitle', [value, title]) : value;
+}
+
+/** The date a shown value is given as of: a later confirmation of the same figure, else its own date. */
+export function shownDate(shown: Shown): DateValue | undefined {
+  return shown.confirmed ?? shown.entry?.asOf ?? shown.fact.asOf;
 }
 
 /** The value a `Shown` stands for (with its own date and marks) and the fact's reliability. */
@@ -79,7 +101,7 @@ export function supportingSources(shown: readonly Shown[], ctx: CellContext): Ca
 /** "since 1969", "as of Apr 1953", "since about 1955" for one shown value; undefined when undated. */
 export function asOfTextOf(shown: Shown, ctx: CellContext): string | undefined {
   const { item } = parts(shown);
-  const date = shown.entry?.asOf ?? shown.fact.asOf;
+  const date = shownDate(shown);
   if (!date) return undefined;
   const written = formatDateValue(date, ctx.t);
   const dated = item.approximate ? ctx.t('card_approximately', written) : written;

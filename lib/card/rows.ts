@@ -5,7 +5,7 @@
  */
 import type { CompiledFact } from '@/lib/dataset/types';
 import { formatIsoDate } from '@/lib/i18n/dates';
-import { asOfTextOf, type CellContext, cellOf, type Shown, unknownCell, valueIn } from './cells';
+import { asOfTextOf, type CellContext, cellOf, type Shown, shownDate, unknownCell, valueIn } from './cells';
 import { before, type Moment, onOrBefore } from './moment';
 import type { CardCell } from './types';
 
@@ -21,7 +21,7 @@ function datedValues(fact: CompiledFact): Shown[] {
   return fact.asOf ? [{ fact }] : [];
 }
 
-const dateOf = (s: Shown): string => s.entry?.asOf.date ?? s.fact.asOf?.date ?? '';
+const dateOf = (s: Shown): string => shownDate(s)?.date ?? '';
 const untilOf = (s: Shown): string | undefined => s.entry?.until?.date;
 const isTenure = (fact: CompiledFact) => fact.time === 'tenure';
 const item = (s: Shown) => s.entry ?? s.fact;
@@ -33,7 +33,8 @@ function single(s: Shown, ctx: CellContext): CardCell | null {
 /** The current value (the latest of its history), dated; null when nothing supports it. */
 export function todayCell(fact: CompiledFact, ctx: CellContext): CardCell | null {
   const latest = datedValues(fact).at(-1);
-  return latest ? single(latest, ctx) : cellOf([{ fact }], valueIn(fact, ctx.t), null, undefined, ctx);
+  if (!latest) return cellOf([{ fact }], valueIn(fact, ctx.t), null, undefined, ctx);
+  return single(confirmedBy(latest, fact), ctx);
 }
 
 /** The value at the card's moment; `label` names the moment in "not known for …". */
@@ -54,8 +55,9 @@ function atDate(
   date: string,
   ctx: CellContext,
 ): CardCell | null {
-  const last = values.filter((s) => onOrBefore(dateOf(s), date)).at(-1);
-  if (!last) return null;
+  const found = values.filter((s) => onOrBefore(dateOf(s), date)).at(-1);
+  if (!found) return null;
+  const last = confirmedBy(found, fact, date);
   if (isTenure(fact)) {
     const until = untilOf(last);
     if (until && before(until, date)) return null; // ended, and no successor is known
@@ -63,6 +65,16 @@ function atDate(
     return null;
   }
   return single(last, ctx);
+}
+
+/**
+ * A snapshot figure dated by the latest confirmation of it on or before `date` (175 in 2023, still 175 in
+ * 2024: "as of 2024"); tenures keep their start.
+ */
+function confirmedBy(s: Shown, fact: CompiledFact, date?: string): Shown {
+  const confirmed = s.entry?.confirmed;
+  if (isTenure(fact) || !confirmed || (date !== undefined && !onOrBefore(confirmed.date, date))) return s;
+  return { ...s, confirmed };
 }
 
 /**

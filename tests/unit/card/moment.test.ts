@@ -17,8 +17,8 @@ describe('the card at the reader’s moment', () => {
     const m = card('ICEM', 'icem', dated('1975-06-12'));
     expect(m.asOf).toMatchObject({ origin: 'page', date: '1975-06-12', via: 'json-ld' });
     expect(m.asOf.text).toBe('as of the page’s date, Jun 12, 1975');
-    expect(row(m, 'head')?.then).toMatchObject({ value: 'John F. Thomas (United States)', asOf: '1969' });
-    expect(row(m, 'head')?.today?.value).toBe('Amy E. Pope (United States)');
+    expect(row(m, 'head')?.then).toMatchObject({ value: 'John F. Thomas (United States), Director', asOf: '1969' });
+    expect(row(m, 'head')?.today?.value).toBe('Amy E. Pope (United States), Director General');
     expect(row(m, 'head')?.today?.asOfText).toBe('since Oct 1, 2023');
     expect(row(m, 'name')?.then?.value).toBe('Intergovernmental Committee for European Migration (ICEM)');
     expect(row(m, 'name')?.today?.value).toBe('International Organization for Migration (IOM)');
@@ -31,7 +31,34 @@ describe('the card at the reader’s moment', () => {
       asOf: '2008-06',
       asOfText: 'as of June 2008',
     });
-    expect(row(m, 'head')?.then?.value).toBe('William Lacy Swing (United States)');
+    expect(row(m, 'head')?.then?.value).toBe('William Lacy Swing (United States), Director General');
+  });
+
+  it('dates a figure by its latest confirmation on or before the date (175 in 2023, still 175 in 2024)', () => {
+    expect(row(card('IOM', 'iom'), 'members')?.today).toMatchObject({ value: '175', asOf: '2024' });
+    expect(row(card('IOM', 'iom', dated('2023-06')), 'members')?.then).toMatchObject({
+      value: '175',
+      asOf: '2023',
+    });
+    expect(row(card('IOM', 'iom', dated('2024-06')), 'members')?.then?.asOfText).toBe('as of 2024');
+  });
+
+  it('names a head with the title of the time, in the card’s language, and leaves out a title without one', () => {
+    expect(row(card('ICEM', 'icem', dated('1965'), 'fr'), 'head')?.then?.value).toBe(
+      'Bastiaan W. Haveman (Pays-Bas), Directeur',
+    );
+    expect(row(card('OIM', 'iom', {}, 'es'), 'head')?.today?.value).toBe(
+      'Amy E. Pope (Estados Unidos), Directora General',
+    );
+    const untranslated = {
+      ...real,
+      facts: real.facts.map((f) =>
+        f.property === 'director-general' ? { ...f, titleDisplays: undefined, history: undefined } : f,
+      ),
+    };
+    expect(row(card('OIM', 'iom', {}, 'fr', untranslated), 'head')?.today?.value).toBe(
+      'Amy E. Pope (États-Unis)',
+    );
   });
 
   it(`says "not known for 1975" rather than fall back on today, also for a figure over ${SNAPSHOT_MAX_AGE_YEARS} years old`, () => {
@@ -47,7 +74,7 @@ describe('the card at the reader’s moment', () => {
     expect(m.asOf).toMatchObject({ origin: 'era', date: '1980', until: '1989-11-14' });
     expect(m.asOf.text).toBe('as of the ICM years, 1980–1989');
     expect(row(m, 'head')?.then).toMatchObject({
-      value: 'James L. Carlin (United States) → James N. Purcell Jr. (United States)',
+      value: 'James L. Carlin (United States) → James N. Purcell Jr. (United States), Director General',
       asOfText: '1980–1989',
     });
     const icem = card('ICEM', 'icem');
