@@ -17,7 +17,10 @@ describe('the card at the reader’s moment', () => {
     const m = card('ICEM', 'icem', dated('1975-06-12'));
     expect(m.asOf).toMatchObject({ origin: 'page', date: '1975-06-12', via: 'json-ld' });
     expect(m.asOf.text).toBe('as of the page’s date, Jun 12, 1975');
-    expect(row(m, 'head')?.then).toMatchObject({ value: 'John F. Thomas (United States), Director', asOf: '1969' });
+    expect(row(m, 'head')?.then).toMatchObject({
+      value: 'John F. Thomas (United States), Director',
+      asOf: '1969',
+    });
     expect(row(m, 'head')?.today?.value).toBe('Amy E. Pope (United States), Director General');
     expect(row(m, 'head')?.today?.asOfText).toBe('since Oct 1, 2023');
     expect(row(m, 'name')?.then?.value).toBe('Intergovernmental Committee for European Migration (ICEM)');
