@@ -1,10 +1,13 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '@/components/card/Card';
+import datasetJson from '@/data/compiled/dataset.json';
 import { type CardDataset, createCardModel, type ReaderContext } from '@/lib/card/model';
 import { cardTranslator } from '@/lib/card/strings';
 import type { CardMention } from '@/lib/card/types';
 import { DATASET, without } from '../../unit/card/fixtures';
+
+const REAL = datasetJson as unknown as CardDataset;
 
 function renderCard(
   mention: CardMention,
@@ -163,6 +166,69 @@ describe('Card', () => {
     expect(props.onOpenSearch).toHaveBeenCalledWith('Intergovernmental Committee for European Migration');
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(props.onClose).toHaveBeenCalledOnce();
+  });
+
+  it('on a dated page, says which date it used and why, shows the values then and today under their headings', () => {
+    renderCard(
+      { surface: 'ICEM', nameId: 'icem', lang: 'en' },
+      REAL,
+      {},
+      {
+        pageDate: { date: '1975-06-12', origin: 'json-ld' },
+      },
+    );
+    const moment = screen.getByTestId('card-as-of');
+    expect(moment.textContent).toBe('As of the page’s date, Jun 12, 1975');
+    expect(moment.dataset).toMatchObject({ origin: 'page', date: '1975-06-12' });
+    expect(screen.getByRole('heading', { name: 'Then — as of the page’s date, Jun 12, 1975' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Today' })).toBeTruthy();
+    expect(thenRow('head')?.querySelector('dd')?.textContent).toMatch(
+      /^John F\. Thomas \(United States\), Director since about 1969 date approximate/,
+    );
+    expect(row('head')?.textContent).toContain(
+      'Amy E. Pope (United States), Director General since Oct 1, 2023',
+    );
+    const members = thenRow('members');
+    expect(members?.dataset.unknown).toBe('');
+    expect(members?.querySelector('.value')?.textContent).toBe('not known for 1975');
+    expect(members?.querySelector('.sources-toggle')).toBeNull();
+  });
+
+  it('draws member states as a sparkline with the page’s date marked, named by the same numbers in words', () => {
+    const { props } = renderCard(
+      { surface: 'ICEM', nameId: 'icem', lang: 'en' },
+      REAL,
+      {},
+      {
+        pageDate: { date: '1975-06-12', origin: 'json-ld' },
+      },
+    );
+    const chart = screen.getByRole('img');
+    expect(chart.getAttribute('aria-label')).toBe(props.model.chart?.text);
+    expect(chart.querySelector('title')?.textContent).toBe(props.model.chart?.text);
+    expect(screen.getByTestId('chart-mark').tagName.toLowerCase()).toBe('line');
+  });
+
+  it('on an undated page with a former name, answers for the era and marks it as a band', () => {
+    renderCard({ surface: 'ICM', nameId: 'icm', lang: 'en' }, REAL);
+    expect(screen.getByTestId('card-as-of').textContent).toBe('As of the ICM years, 1980–1989');
+    expect(thenRow('head')?.querySelector('.value')?.textContent).toMatch(
+      /^James L\. Carlin .* → James N\. Purcell/,
+    );
+    const band = screen.getByTestId('chart-mark');
+    expect(band.tagName.toLowerCase()).toBe('rect');
+    expect(Number(band.getAttribute('width'))).toBeGreaterThan(0);
+  });
+
+  it('lists a rejected source struck through, with why, after the supporting ones', () => {
+    renderCard({ surface: 'IOM', nameId: 'iom', lang: 'en' });
+    const toggle = within(row('un') as HTMLElement).getByRole('button', { name: '1 source' });
+    fireEvent.click(toggle);
+    const rejected = row('un')?.querySelectorAll('.sources li.rejected') ?? [];
+    expect([...rejected].map((li) => li.textContent)).toEqual([
+      'Encyclopedia mirror — rejected: a literal translation; the UN term is "related organization"',
+      'Anonymous blog — rejected: no source supports a UN link in 1956',
+    ]);
   });
 
   it('has no live region that would announce it', () => {
