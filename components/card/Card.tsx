@@ -61,7 +61,7 @@ export function Card({ model, t, onOpenSearch, onClose }: CardProps) {
       <NameTimeline names={model.timeline} currentId={model.current.id} hereId={model.name.id} t={t} />
       {fixed.length > 0 && <FactList section="fixed" title={t('card_keyFacts')} items={fixed} t={t} />}
       {then.length > 0 && (
-        <FactList section="then" title={t('card_thenHeading', model.asOf.text)} items={then} t={t} />
+        <FactList section="then" title={t('card_thenHeading', model.asOf.label)} items={then} t={t} />
       )}
       {model.chart && <Sparkline chart={model.chart} t={t} />}
       {today.length > 0 && <FactList section="today" title={t('card_todayHeading')} items={today} t={t} />}

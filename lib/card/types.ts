@@ -130,7 +130,7 @@ export interface CardAsOf {
   via?: string;
   /** For people: "as of the page's date, Jun 12, 1975", "as of the ICEM era, 1952–1980". */
   text: string;
-  /** The year "not known for …" speaks of: the page's year, or the era's years. */
+  /** The page's year or the era's years: what "not known for …" and the "Then" heading speak of. */
   label: string;
 }
 
