@@ -31,7 +31,7 @@ const sentence = (text: string) => text.charAt(0).toLocaleUpperCase() + text.sli
 /**
  * The hover card: the name as written and what it stood for, the moment it answers for, facts that do
  * not change, the values then (at the page's date or over the name's era) and today with their dates,
- * sources and conflicts, a member-states sparkline, the names timeline, and a way into the search. A non-modal dialog: it never takes focus
+ * sources and conflicts, sparklines of member states and budget, the names timeline, and a way into the search. A non-modal dialog: it never takes focus
  * on hover (a keyboard user's command moves focus into it) and carries no live region, so nothing is
  * announced on a page the user has not touched.
  */
@@ -63,7 +63,9 @@ export function Card({ model, t, onOpenSearch, onClose }: CardProps) {
       {then.length > 0 && (
         <FactList section="then" title={t('card_thenHeading', model.asOf.label)} items={then} t={t} />
       )}
-      {model.chart && <Sparkline chart={model.chart} t={t} />}
+      {model.charts.map((chart) => (
+        <Sparkline key={chart.id} chart={chart} />
+      ))}
       {today.length > 0 && <FactList section="today" title={t('card_todayHeading')} items={today} t={t} />}
       <footer class="actions">
         <button type="button" class="search" onClick={() => onOpenSearch(model.query)}>

@@ -1,27 +1,24 @@
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from '@/lib/card/sparkline';
 import type { CardChart } from '@/lib/card/types';
-import type { Translate } from '@/lib/i18n';
 
 /** Props of the sparkline. */
 export interface SparklineProps {
-  /** The figures and the marked moment. */
+  /** The figures, the marked moment and the words for both, in the card's language. */
   chart: CardChart;
-  /** Strings in the card's language. */
-  t: Translate;
 }
 
 /** Radius of the dot on the latest figure, in px. */
 const END_DOT_RADIUS = 2.5;
 
 /**
- * Member states over time as a small inline SVG line, the card's moment marked by a line (a date) or a
+ * A figure over time (member states, budget) as a small inline SVG line, the card's moment marked by a line (a date) or a
  * band (an era). An image to assistive technology, named by the same numbers in words (also its tooltip).
  */
-export function Sparkline({ chart, t }: SparklineProps) {
+export function Sparkline({ chart }: SparklineProps) {
   const { line, mark, end } = sparkGeometry(chart);
   return (
-    <figure class="chart" data-testid="card-chart" data-mark={chart.mark?.from}>
-      <figcaption class="chart-title">{t('card_chartLabel')}</figcaption>
+    <figure class="chart" data-testid="card-chart" data-chart={chart.id} data-mark={chart.mark?.from}>
+      <figcaption class="chart-title">{chart.title}</figcaption>
       <svg
         role="img"
         aria-label={chart.text}

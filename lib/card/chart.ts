@@ -1,36 +1,74 @@
 /**
- * The figures of the card's sparkline: member states over time, with the card's moment marked, and the
- * same numbers in words for people who do not see the chart.
+ * The figures of the card's sparklines: member states and budget over time, with the card's moment
+ * marked, and the same figures in words for people who do not see the chart.
  */
-import type { CompiledFact } from '@/lib/dataset/types';
+import type { CompiledFact, HistoryEntry } from '@/lib/dataset/types';
 import type { Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
-import type { Moment } from './moment';
+import { formatValue } from './format';
+import { before, type Moment } from './moment';
 import type { CardChart } from './types';
 
 /** Fewest dated figures worth a line: one point is not a trend. */
 export const MIN_CHART_POINTS = 3;
 
-/** The member-states chart, or null without enough dated counts. */
-export function chartOf(fact: CompiledFact | undefined, moment: Moment, t: Translate): CardChart | null {
-  const points: CardChart['points'] = [];
+/** The figures charted, in display order, with the row label that names them. */
+const CHARTED = [
+  { id: 'members', property: 'member-states', label: 'card_fact_members' },
+  { id: 'budget', property: 'budget', label: 'card_fact_budget' },
+] as const;
+
+/**
+ * The sparklines the series allow: a figure with enough dated values, whose series has begun by the moment
+ * marked (a budget series starting in 2008 says nothing about 1975).
+ */
+export function chartsOf(
+  facts: ReadonlyMap<string, CompiledFact>,
+  moment: Moment,
+  t: Translate,
+): CardChart[] {
+  return CHARTED.flatMap(({ id, property, label }) => {
+    const chart = chartOf(id, t(label), facts.get(property), moment, t);
+    return chart ? [chart] : [];
+  });
+}
+
+/** One figure's dated values, one per date (two sources' figures for one date: the later listed one). */
+function seriesOf(fact: CompiledFact | undefined): HistoryEntry[] {
+  const series: HistoryEntry[] = [];
   for (const entry of fact?.history ?? []) {
     if (entry.value.type !== 'number') continue;
-    const last = points.at(-1);
-    // Two figures for one date (two sources' rounding) would draw a vertical jump: keep the later one.
-    if (last?.date === entry.asOf.date) points.pop();
-    points.push({ date: entry.asOf.date, value: entry.value.number });
+    // Two figures for one date would draw a vertical jump: keep the later one.
+    if (series.at(-1)?.asOf.date === entry.asOf.date) series.pop();
+    series.push(entry);
   }
-  if (points.length < MIN_CHART_POINTS) return null;
+  return series;
+}
+
+function chartOf(
+  id: CardChart['id'],
+  what: string,
+  fact: CompiledFact | undefined,
+  moment: Moment,
+  t: Translate,
+): CardChart | null {
+  const series = seriesOf(fact);
+  const first = series[0];
+  if (!first || series.length < MIN_CHART_POINTS) return null;
   const mark =
     moment.origin === 'page'
       ? { from: moment.date }
       : moment.origin === 'era'
         ? { from: moment.from, to: moment.to }
         : null;
-  const number = new Intl.NumberFormat(t.lang);
+  if (mark && before(mark.to ?? mark.from, first.asOf.date)) return null;
   const list = new Intl.ListFormat(t.lang, { type: 'conjunction' }).format(
-    points.map((p) => t('card_valueAt', [number.format(p.value), formatIsoDate(p.date, t.lang)])),
+    series.map((e) => {
+      const date = formatIsoDate(e.asOf.date, t.lang);
+      // A projection is said as such in words too, as the row says it beside the value.
+      const when = e.projected ? `${date}, ${t('card_mark_projected')}` : date;
+      return t('card_valueAt', [formatValue(e.value, t), when]);
+    }),
   );
   const marked = mark
     ? mark.to
@@ -38,9 +76,13 @@ export function chartOf(fact: CompiledFact | undefined, moment: Moment, t: Trans
       : formatIsoDate(mark.from, t.lang)
     : null;
   return {
-    id: 'members',
-    points,
+    id,
+    title: t('card_chartLabel', what),
+    points: series.map((e) => ({
+      date: e.asOf.date,
+      value: e.value.type === 'number' ? e.value.number : 0,
+    })),
     mark,
-    text: marked ? t('card_chartTextMarked', [list, marked]) : t('card_chartText', list),
+    text: marked ? t('card_chartTextMarked', [what, list, marked]) : t('card_chartText', [what, list]),
   };
 }

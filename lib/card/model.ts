@@ -8,7 +8,7 @@ import type { CompiledDataset, CompiledFact, CompiledName } from '@/lib/dataset/
 import type { Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
 import { type CellContext, cellOf, sourceOf, uniqueSources, unknownCell, valueIn } from './cells';
-import { chartOf } from './chart';
+import { chartsOf } from './chart';
 import { formatDateValue } from './format';
 import { type Moment, momentFor, nameAt, type ReaderContext } from './moment';
 import { thenCell, todayCell } from './rows';
@@ -95,7 +95,7 @@ export function createCardModel(
         return row ? [row] : [];
       }),
     ],
-    chart: chartOf(facts.get('member-states'), moment, t),
+    charts: chartsOf(facts, moment, t),
     timeline: dataset.names.map((n) => cardName(n, lang)),
     query: name.name,
   };

@@ -138,6 +138,8 @@ export interface CardAsOf {
 export interface CardChart {
   /** Which row's figure. */
   id: 'members' | 'budget';
+  /** Its caption, in the card's language ("Member states over time"). */
+  title: string;
   /** The dated figures, oldest first (year fraction for the x axis is computed by the view). */
   points: { date: string; value: number }[];
   /** The moment marked: a date, or an era's span. */
@@ -167,8 +169,8 @@ export interface CardModel {
   asOf: CardAsOf;
   /** Facts that have a source (or say they are not known then), in display order. */
   rows: CardRow[];
-  /** Member states over time, with the moment marked; null without enough dated figures. */
-  chart: CardChart | null;
+  /** Member states, then budget, over time with the moment marked: those whose series allow a line. */
+  charts: CardChart[];
   /** Every name, oldest first. */
   timeline: CardName[];
   /** What "Open in search" searches for. */

@@ -30,6 +30,7 @@ interface SeenMoment {
   todayTitle: string | null;
   atThen: Record<string, SeenCell>;
   atToday: Record<string, SeenCell>;
+  chartIds: string[];
   chart: { mark: string | null; shape: string | null; x: number | null; width: number | null; label: string };
   text: string;
 }
@@ -51,7 +52,9 @@ const seen = (tab: BrowserTab) =>
       return out;
     };
     const moment = q('[data-testid="card-as-of"]');
-    const mark = q('[data-testid="chart-mark"]');
+    // The member-states chart (a budget chart may follow it).
+    const chart = q('[data-testid="card-chart"][data-chart="members"]');
+    const mark = chart?.querySelector('[data-testid="chart-mark"]') ?? null;
     const number = (name: string) => (mark?.hasAttribute(name) ? Number(mark.getAttribute(name)) : null);
     return {
       origin: moment?.getAttribute('data-origin') ?? null,
@@ -61,12 +64,15 @@ const seen = (tab: BrowserTab) =>
       todayTitle: q('[data-section="today"] .section-title')?.textContent ?? null,
       atThen: cells('then'),
       atToday: cells('today'),
+      chartIds: Array.from(shadow?.querySelectorAll('[data-testid="card-chart"]') ?? []).map(
+        (c) => c.getAttribute('data-chart') ?? '',
+      ),
       chart: {
-        mark: q('[data-testid="card-chart"]')?.getAttribute('data-mark') ?? null,
+        mark: chart?.getAttribute('data-mark') ?? null,
         shape: mark?.tagName.toLowerCase() ?? null,
         x: number('x1') ?? number('x'),
         width: number('width'),
-        label: q('[data-testid="card-chart"] svg')?.getAttribute('aria-label') ?? '',
+        label: chart?.querySelector('svg')?.getAttribute('aria-label') ?? '',
       },
       // Text node by text node: textContent would glue a label to its value into one word.
       text: (() => {
@@ -122,8 +128,10 @@ describeInBrowsers('cards at the reader’s moment', (suite) => {
     expect(en.atToday.head?.asOf).toBe('since Oct 1, 2023');
     expect(en.atThen.members?.value).toBe('not known for 1975');
     const model = modelFor('ICEM', 'icem', 'en', '1975-06-12');
-    const expectedMark = model.chart ? sparkGeometry(model.chart).mark : null;
+    const members = model.charts.find((c) => c.id === 'members');
+    const expectedMark = members ? sparkGeometry(members).mark : null;
     expect(en.chart).toMatchObject({ mark: '1975-06-12', shape: 'line', x: expectedMark?.x });
+    expect(en.chartIds).toEqual(['members']); // the budget series begins in 2008: no line for 1975
     expect(en.chart.label).toMatch(/^Member states: 15 \(December 1951\), .* Marked: Jun 12, 1975\.$/);
 
     await closeCard(tab);
@@ -144,6 +152,7 @@ describeInBrowsers('cards at the reader’s moment', (suite) => {
     expect(en.atThen.head?.value).toContain('William Lacy Swing');
     expect(en.atToday.head?.value).toContain('Amy E. Pope');
     expect(en.chart).toMatchObject({ mark: '2010-03-04', shape: 'line' });
+    expect(en.chartIds).toEqual(['members', 'budget']);
 
     await closeCard(tab);
     await hoverWord(tab, 'spanish', 'OIM');
@@ -165,7 +174,8 @@ describeInBrowsers('cards at the reader’s moment', (suite) => {
     expect(en.atThen.head?.asOf).toBe('1980–1989');
     expect(en.atToday.head?.value).toContain('Amy E. Pope');
     const model = modelFor('ICM', 'icm', 'en', null);
-    const expectedMark = model.chart ? sparkGeometry(model.chart).mark : null;
+    const members = model.charts.find((c) => c.id === 'members');
+    const expectedMark = members ? sparkGeometry(members).mark : null;
     expect(en.chart).toMatchObject({
       mark: '1980',
       shape: 'rect',

@@ -34,7 +34,7 @@ export function cardTexts(model: CardModel): string[] {
     model.current.acronym,
     ...model.timeline.flatMap((n) => [n.name, n.acronym]),
     ...cells.flatMap((c) => [c.value, c.asOfText ?? '']),
-    model.chart?.text ?? '',
+    ...model.charts.flatMap((c) => [c.title, c.text]),
   ];
 }
 

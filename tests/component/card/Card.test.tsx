@@ -203,9 +203,14 @@ describe('Card', () => {
         pageDate: { date: '1975-06-12', origin: 'json-ld' },
       },
     );
+    const members = props.model.charts[0];
+    expect(props.model.charts.map((c) => c.id)).toEqual(['members']);
     const chart = screen.getByRole('img');
-    expect(chart.getAttribute('aria-label')).toBe(props.model.chart?.text);
-    expect(chart.querySelector('title')?.textContent).toBe(props.model.chart?.text);
+    expect(chart.getAttribute('aria-label')).toBe(members?.text);
+    expect(chart.querySelector('title')?.textContent).toBe(members?.text);
+    expect(screen.getByTestId('card-chart').querySelector('figcaption')?.textContent).toBe(
+      'Member states over time',
+    );
     expect(screen.getByTestId('chart-mark').tagName.toLowerCase()).toBe('line');
   });
 

@@ -11,6 +11,7 @@ const dated = (date: string): ReaderContext => ({ pageDate: { date, origin: 'jso
 const card = (surface: string, nameId: string, context: ReaderContext = {}, lang = 'en', data = real) =>
   createCardModel(data, { surface, nameId, lang }, context);
 const row = (m: CardModel, id: string) => m.rows.find((r) => r.id === id);
+const chartOf = (m: CardModel, id: string) => m.charts.find((c) => c.id === id);
 
 describe('the card at the reader’s moment', () => {
   it('answers a page dated 1975 with the head of that time, and today’s head as today', () => {
@@ -157,14 +158,30 @@ describe('the card at the reader’s moment', () => {
 
   it('charts member states with the page’s date or the era marked, and says the same numbers in words', () => {
     const m = card('ICEM', 'icem', dated('1975'));
-    expect(m.chart?.mark).toEqual({ from: '1975' });
-    expect(m.chart?.points[0]).toEqual({ date: '1951-12', value: 15 });
-    expect(m.chart?.text).toMatch(
+    const members = chartOf(m, 'members');
+    expect(members?.title).toBe('Member states over time');
+    expect(members?.mark).toEqual({ from: '1975' });
+    expect(members?.points[0]).toEqual({ date: '1951-12', value: 15 });
+    expect(members?.text).toMatch(
       /^Member states: 15 \(December 1951\), 20 \(October 1952\), .* Marked: 1975\.$/,
     );
-    for (const p of m.chart?.points ?? [])
-      expect(m.chart?.text).toContain(`${p.value.toLocaleString('en-US')} (`);
-    expect(card('ICM', 'icm').chart?.mark).toEqual({ from: '1980', to: '1989-11-14' });
-    expect(card('IOM', 'iom').chart?.mark).toBeNull();
+    for (const p of members?.points ?? [])
+      expect(members?.text).toContain(`${p.value.toLocaleString('en-US')} (`);
+    expect(chartOf(card('ICM', 'icm'), 'members')?.mark).toEqual({ from: '1980', to: '1989-11-14' });
+    expect(chartOf(card('IOM', 'iom'), 'members')?.mark).toBeNull();
+  });
+
+  it('charts the budget where its series allows: not for 1975, before it began; "projected" said in words', () => {
+    expect(card('ICEM', 'icem', dated('1975')).charts.map((c) => c.id)).toEqual(['members']);
+    const m = card('IOM', 'iom', dated('2010-03-04'));
+    expect(m.charts.map((c) => c.id)).toEqual(['members', 'budget']);
+    const budget = chartOf(m, 'budget');
+    expect(budget?.points.at(-1)).toEqual({ date: '2025', value: 2.89e9 });
+    expect(budget?.text).toMatch(
+      /^Budget: nearly US\$800 million \(June 2008\), US\$1\.5 billion \(2010\), .* US\$2\.89 billion \(2025, projected\)\. Marked: Mar 4, 2010\.$/,
+    );
+    const fr = chartOf(card('OIM', 'iom', {}, 'fr'), 'budget');
+    expect(fr?.title).toBe('Budget au fil du temps');
+    expect(fr?.text).toMatch(/2,89 Md\$ US \(2025, prévision\)\.$/);
   });
 });
