@@ -29,9 +29,10 @@ function cellsOf(rows: readonly CardRow[], kind: 'value' | 'then' | 'today') {
 const sentence = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /**
- * The hover card: the name as written and what it stood for, the moment it answers for, facts that do
- * not change, the values then (at the page's date or over the name's era) and today with their dates,
- * sources and conflicts, sparklines of member states and budget, the names timeline, and a way into the search. A non-modal dialog: it never takes focus
+ * The hover card: the name as written and what it stood for, the moment it answers for, the values then
+ * (at the page's date or over the name's era) and today with their dates, sources and conflicts,
+ * sparklines of member states and budget, facts that do not change, the names timeline, and a way into
+ * the search. A non-modal dialog: it never takes focus
  * on hover (a keyboard user's command moves focus into it) and carries no live region, so nothing is
  * announced on a page the user has not touched.
  */
@@ -58,15 +59,16 @@ export function Card({ model, t, onOpenSearch, onClose }: CardProps) {
       >
         {sentence(model.asOf.text)}
       </p>
-      <NameTimeline names={model.timeline} currentId={model.current.id} hereId={model.name.id} t={t} />
-      {fixed.length > 0 && <FactList section="fixed" title={t('card_keyFacts')} items={fixed} t={t} />}
+      {/* What the card is for first: the values then and today; what never changes and the names after. */}
       {then.length > 0 && (
         <FactList section="then" title={t('card_thenHeading', model.asOf.label)} items={then} t={t} />
       )}
+      {today.length > 0 && <FactList section="today" title={t('card_todayHeading')} items={today} t={t} />}
       {model.charts.map((chart) => (
         <Sparkline key={chart.id} chart={chart} />
       ))}
-      {today.length > 0 && <FactList section="today" title={t('card_todayHeading')} items={today} t={t} />}
+      {fixed.length > 0 && <FactList section="fixed" title={t('card_keyFacts')} items={fixed} t={t} />}
+      <NameTimeline names={model.timeline} currentId={model.current.id} hereId={model.name.id} t={t} />
       <footer class="actions">
         <button type="button" class="search" onClick={() => onOpenSearch(model.query)}>
           {t('card_openInSearch')}
