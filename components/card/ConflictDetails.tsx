@@ -17,6 +17,12 @@ const VERDICT_KEYS = {
   rejected: 'card_verdict_rejected',
 } as const;
 
+/**
+ * Language of the dataset's own words shown here (editorial notes, rejection reasons, claims as sources
+ * put them): English. Marked, so that a French or Spanish card's screen reader reads them as English.
+ */
+export const DATASET_PROSE_LANG = 'en';
+
 /** The competing values, each claim's verdict with its source, and why it was settled that way. */
 export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
   return (
@@ -25,7 +31,7 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
         <div key={c.property} class="conflict-part" data-status={c.status}>
           {c.note && (
             <p class="note">
-              <strong>{t('card_why')}:</strong> {c.note}
+              <strong>{t('card_why')}:</strong> <span lang={DATASET_PROSE_LANG}>{c.note}</span>
             </p>
           )}
           {c.alternatives.length > 0 && (
@@ -34,7 +40,9 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
               <ul class="alternatives">
                 {c.alternatives.map((a) => (
                   <li key={a.value}>
-                    <span class="claim-value">{a.value}</span>
+                    <span class="claim-value" lang={DATASET_PROSE_LANG}>
+                      {a.value}
+                    </span>
                     {a.sources.length > 0 && (
                       <span class="claim-source"> — {a.sources.map((s) => s.title).join('; ')}</span>
                     )}
@@ -47,9 +55,15 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
             {c.claims.map((claim) => (
               <li key={claim.id} data-verdict={claim.verdict}>
                 <span class={`verdict ${claim.verdict}`}>{t(VERDICT_KEYS[claim.verdict])}</span>{' '}
-                <span class="claim-value">{claim.value}</span>
+                <span class="claim-value" lang={DATASET_PROSE_LANG}>
+                  {claim.value}
+                </span>
                 <span class="claim-source"> — {claim.source.title}</span>
-                {claim.reason && <span class="reason">: {claim.reason}</span>}
+                {claim.reason && (
+                  <span class="reason">
+                    : <span lang={DATASET_PROSE_LANG}>{claim.reason}</span>
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -110,6 +110,18 @@ describe('Card', () => {
     expect(un.querySelector('[data-verdict="supports"]')?.textContent).toContain('accepted');
   });
 
+  it('marks the dataset’s own English words (notes, claims, reasons) as English in a French card', () => {
+    renderCard({ surface: 'OIM', nameId: 'iom', lang: 'fr' });
+    const budget = row('budget') as HTMLElement;
+    fireEvent.click(within(budget).getByRole('button', { name: /contesté/ }));
+    const note = budget.querySelector('.note [lang="en"]');
+    expect(note?.textContent).toBe('Sources measure different things.');
+    expect(note?.closest('[lang="fr"]')).toBe(dialog());
+    expect([...budget.querySelectorAll('.claim-value')].every((v) => v.getAttribute('lang') === 'en')).toBe(
+      true,
+    );
+  });
+
   it('puts no marker on facts the sources agree on', () => {
     renderCard({ surface: 'IOM', nameId: 'iom', lang: 'en' });
     expect(row('headquarters')?.querySelector('.marker')).toBeNull();
