@@ -9,13 +9,15 @@ export interface SparklineProps {
 
 /** Radius of the dot on the latest figure, in px. */
 const END_DOT_RADIUS = 2.5;
+/** Radius of a lone figure's dot, in px: the width of the line, a little more to be seen. */
+const DOT_RADIUS = 1.5;
 
 /**
  * A figure over time (member states, budget) as a small inline SVG line, the card's moment marked by a line (a date) or a
  * band (an era). An image to assistive technology, named by the same numbers in words (also its tooltip).
  */
 export function Sparkline({ chart }: SparklineProps) {
-  const { line, mark, end } = sparkGeometry(chart);
+  const { runs, gaps, mark, end } = sparkGeometry(chart);
   return (
     <figure class="chart" data-testid="card-chart" data-chart={chart.id} data-mark={chart.mark?.from}>
       <figcaption class="chart-title">{chart.title}</figcaption>
@@ -40,7 +42,17 @@ export function Sparkline({ chart }: SparklineProps) {
           ) : (
             <line class="mark" data-testid="chart-mark" x1={mark.x} x2={mark.x} y1={0} y2={SPARK_HEIGHT} />
           ))}
-        <polyline class="line" points={line} />
+        {gaps.map((points) => (
+          <polyline key={points} class="gap" data-testid="chart-gap" points={points} />
+        ))}
+        {runs.map(({ points, dot }) =>
+          // A lone figure between two gaps has no line to draw: a dot shows it.
+          dot ? (
+            <circle key={points} class="dot" r={DOT_RADIUS} cx={dot.x} cy={dot.y} />
+          ) : (
+            <polyline key={points} class="line" points={points} />
+          ),
+        )}
         <circle class="end" r={END_DOT_RADIUS} cx={end.x} cy={end.y} />
       </svg>
     </figure>

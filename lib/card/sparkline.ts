@@ -2,6 +2,7 @@
  * The sparkline's geometry as plain numbers: dated figures to points in a small box, and the card's
  * moment to a marker line or band. Pure, so the drawing is tested without a browser.
  */
+import { SNAPSHOT_MAX_AGE_YEARS } from './rows';
 import type { CardChart } from './types';
 
 /** Drawing box of the sparkline, in CSS px: wide enough to read a trend, low enough to sit in a row. */
@@ -20,8 +21,13 @@ export function yearOf(date: string): number {
 
 /** Where the chart's line and marker go. */
 export interface SparkGeometry {
-  /** `points` attribute of the polyline. */
-  line: string;
+  /** The solid runs of the line (figures close enough to join): `points`, or a dot for a lone figure. */
+  runs: { points: string; dot: { x: number; y: number } | null }[];
+  /**
+   * `points` attributes of the joins across gaps: two figures further apart than a figure stands for
+   * (`SNAPSHOT_MAX_AGE_YEARS`), between which the card says "not known"; drawn faint and dashed.
+   */
+  gaps: string[];
   /** The marker: a line at x, or a band from x to x + width. */
   mark: { x: number; width: number } | null;
   /** The latest figure's point, drawn as a dot. */
@@ -43,10 +49,25 @@ export function sparkGeometry(chart: CardChart): SparkGeometry {
   const sy = (v: number) => SPARK_HEIGHT - PAD - ((v - v0) / (v1 - v0 || 1)) * (SPARK_HEIGHT - 2 * PAD);
   const round = (n: number) => Math.round(n * 10) / 10;
   const at = chart.points.map((p, i) => ({ x: round(sx(xs[i] ?? 0)), y: round(sy(p.value)) }));
-  const line = at.map((p) => `${p.x},${p.y}`).join(' ');
+  const written = (ps: readonly { x: number; y: number }[]) => ps.map((p) => `${p.x},${p.y}`).join(' ');
+  const runs: SparkGeometry['runs'] = [];
+  const close = (ps: { x: number; y: number }[]) =>
+    runs.push({ points: written(ps), dot: ps.length === 1 ? (ps[0] ?? null) : null });
+  const gaps: string[] = [];
+  let run: { x: number; y: number }[] = [];
+  at.forEach((p, i) => {
+    const previous = at[i - 1];
+    if (previous && (xs[i] ?? 0) - (xs[i - 1] ?? 0) > SNAPSHOT_MAX_AGE_YEARS) {
+      close(run);
+      gaps.push(written([previous, p]));
+      run = [];
+    }
+    run.push(p);
+  });
+  close(run);
   const mark =
     markFrom === null
       ? null
       : { x: round(sx(markFrom)), width: markTo === null ? 0 : round(sx(markTo) - sx(markFrom)) };
-  return { line, mark, end: at.at(-1) ?? { x: 0, y: 0 } };
+  return { runs, gaps, mark, end: at.at(-1) ?? { x: 0, y: 0 } };
 }

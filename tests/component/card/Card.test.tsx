@@ -224,6 +224,8 @@ describe('Card', () => {
       'Member states over time',
     );
     expect(screen.getByTestId('chart-mark').tagName.toLowerCase()).toBe('line');
+    // No count between 1953 and 1996: the line there is a faint guide, as the card says "not known".
+    expect(screen.getAllByTestId('chart-gap').length).toBeGreaterThan(0);
   });
 
   it('on an undated page with a former name, answers for the era and marks it as a band', () => {
