@@ -158,6 +158,8 @@ function nameRowOf(
   const span = (n: CompiledName) =>
     n.to ? ctx.t('card_years', [n.from?.date.slice(0, 4) ?? '?', n.to.date.slice(0, 4)]) : since(n);
   const thenName = moment.origin === 'page' ? nameAt(names, moment.date) : record;
+  // The current name already in force then: the heading says it, a row "IOM → IOM" would say nothing.
+  if (thenName?.id === currentRecord.id) return null;
   return changingRow(
     'name',
     cell(currentRecord, since(currentRecord)),

@@ -36,6 +36,10 @@ describe('the card at the reader’s moment', () => {
       asOfText: 'as of June 2008',
     });
     expect(row(m, 'head')?.then?.value).toBe('William Lacy Swing (United States), Director General');
+    expect(row(m, 'name')).toBeUndefined(); // IOM then and today: the heading says so once
+    expect(row(card('IOM', 'iom', dated('1975')), 'name')?.then?.value).toBe(
+      'Intergovernmental Committee for European Migration (ICEM)',
+    );
   });
 
   it('dates a figure by its latest confirmation on or before the date (175 in 2023, still 175 in 2024)', () => {
