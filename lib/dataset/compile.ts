@@ -23,7 +23,7 @@ export interface CompileResult {
 
 function compileSources(model: Model): CompiledSource[] {
   return [...model.sources.values()].map(({ record }) => {
-    const { date, family: _family, ...rest } = record;
+    const { date, family: _family, checked: _checked, ...rest } = record;
     return { ...rest, ...(date ? { date: parseDate(date) } : {}) };
   });
 }
