@@ -77,13 +77,16 @@ describe('dataset integrity', () => {
     expect([...(seeds?.keys() ?? [])].filter((file) => !cited.has(file))).toEqual([]);
   });
 
-  it.skipIf(!existsSync(REFERENCE))('takes every other source URL from the reference sheet, or says how it was checked', () => {
-    const reference = readFileSync(REFERENCE, 'utf8');
-    const unknown = rawSources()
-      .filter((s) => s.url && !reference.includes(s.url) && !s.checked)
-      .map((s) => s.id);
-    expect(unknown).toEqual([]);
-  });
+  it.skipIf(!existsSync(REFERENCE))(
+    'takes every other source URL from the reference sheet, or says how it was checked',
+    () => {
+      const reference = readFileSync(REFERENCE, 'utf8');
+      const unknown = rawSources()
+        .filter((s) => s.url && !reference.includes(s.url) && !s.checked)
+        .map((s) => s.id);
+      expect(unknown).toEqual([]);
+    },
+  );
 
   it.skipIf(seeds === null)(`copies no run of ${COPIED_RUN_WORDS} seed words into the data files`, () => {
     const runs = new Set<string>();
