@@ -144,6 +144,8 @@ export const NameSchema = v.strictObject({
       name: Text,
       note: Text,
       sources: v.optional(v.array(Id)),
+      /** A wrong name (a back-translation, a garbled expansion), not merely another spelling of the right one. */
+      misnomer: v.optional(v.literal(true)),
     }),
   ),
   aliases: v.array(

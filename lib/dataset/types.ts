@@ -166,7 +166,13 @@ export interface CompiledName {
   /** Official forms, English first. */
   forms: NameForm[];
   /** Spellings real documents use that are not the official name (detectable, rejected as facts). */
-  variants: (NameForm & { note: string; sources?: string[] })[];
+  variants: (NameForm & {
+    /** Why the variant exists. */
+    note: string;
+    sources?: string[];
+    /** A wrong name (a back-translation, a garbled expansion), not merely another spelling of the right one. */
+    misnomer?: true;
+  })[];
   /** Other names used for the organization, with the date they came into use. */
   aliases: (NameForm & { from: DateValue; sources: string[] })[];
   /** Sources supporting the English name and its dates. */
