@@ -47,6 +47,12 @@ export interface CompiledClaim {
   evidence?: string;
   /** How the claim was read from its source, when that needs saying. */
   note?: string;
+  /** The claimed value, typed (the card formats numbers and dates in the reader's language from it). */
+  value?: Value;
+  /** The claimed value in French and Spanish, for text values of facts the card shows. */
+  displays?: Displays;
+  /** `reason` in French and Spanish, for facts the card shows. */
+  reasonDisplays?: Displays;
 }
 
 /** Languages besides English whose cards get translated text values. */
@@ -79,6 +85,8 @@ export interface HistoryEntry {
   status: Status;
   /** Why, for resolved and disputed entries. */
   note?: string;
+  /** `note` in French and Spanish (values in it written for that language), for facts the card shows. */
+  noteDisplays?: Displays;
   /** Competing values, for disputed entries. */
   alternatives?: Alternative[];
   /** Ids of the claims supporting this entry. */
@@ -119,6 +127,8 @@ export interface CompiledFact {
   status: Status;
   /** Why, for resolved and disputed facts. */
   note?: string;
+  /** `note` in French and Spanish (values in it written for that language), for facts the card shows. */
+  noteDisplays?: Displays;
   /** Competing values, for disputed facts. */
   alternatives?: Alternative[];
   /** Every dated value, oldest first (the last one is current); only for properties that change over time. */
