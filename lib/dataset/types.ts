@@ -47,7 +47,10 @@ export interface CompiledClaim {
   evidence?: string;
   /** How the claim was read from its source, when that needs saying. */
   note?: string;
-  /** The claimed value, typed (the card formats numbers and dates in the reader's language from it). */
+  /**
+   * The claimed value, typed, for facts the card shows (properties marked translated): the card formats
+   * numbers and dates in the reader's language from it.
+   */
   value?: Value;
   /** The claimed value in French and Spanish, for text values of facts the card shows. */
   displays?: Displays;
