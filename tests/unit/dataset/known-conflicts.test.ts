@@ -207,6 +207,15 @@ describe('honest sourcing (issue 14)', () => {
     expect(un.displays?.fr).toBe('organisation apparentée aux Nations Unies');
   });
 
+  it('fills the budget of the ICEM years from contemporary summaries, the 1958 figure marked projected', () => {
+    const early = fact('org/budget').history?.filter((h) => h.asOf.date < '1960');
+    expect(early?.map((h) => [h.asOf.date, h.display, h.projected ?? false])).toEqual([
+      ['1954', 'US$48.783 million', false],
+      ['1955', 'US$46.5 million', false],
+      ['1958', 'US$34.576 million', true],
+    ]);
+  });
+
   it('keeps the newest staff figure dated and says how many staff the 2025 cuts affected', () => {
     expect(fact('org/staff')).toMatchObject({ display: 'nearly 19,000', asOf: { date: '2023-05' } });
     expect(fact('org/staff-affected')).toMatchObject({ display: 'over 6,000', asOf: { date: '2025-03' } });
