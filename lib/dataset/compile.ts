@@ -1,8 +1,8 @@
 import { parseDate } from './dates';
-import { translateFact } from './displays';
 import { DatasetBuildError, type DatasetIssue } from './errors';
 import { compileNames } from './names';
 import { reconcileFact } from './reconcile';
+import { translateFact } from './translate';
 import type {
   CompiledDataset,
   CompiledFact,
