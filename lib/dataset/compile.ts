@@ -1,8 +1,8 @@
 import { parseDate } from './dates';
-import { translateFact } from './displays';
 import { DatasetBuildError, type DatasetIssue } from './errors';
 import { compileNames } from './names';
 import { reconcileFact } from './reconcile';
+import { translateFact } from './translate';
 import type {
   CompiledDataset,
   CompiledFact,
@@ -23,7 +23,7 @@ export interface CompileResult {
 
 function compileSources(model: Model): CompiledSource[] {
   return [...model.sources.values()].map(({ record }) => {
-    const { date, family: _family, ...rest } = record;
+    const { date, family: _family, checked: _checked, ...rest } = record;
     return { ...rest, ...(date ? { date: parseDate(date) } : {}) };
   });
 }

@@ -2,9 +2,8 @@
  * French and Spanish for the dataset's text values, from data/translations.json. Numbers and dates are not
  * translated here: cards format them from the typed value with the reader's locale.
  */
-import type { DatasetIssue } from './errors';
 import type { TranslationRecord } from './schema';
-import type { CompiledFact, DisplayLang, Displays, HistoryEntry } from './types';
+import type { DisplayLang, Displays } from './types';
 import type { Value } from './values';
 
 /** Languages the dataset writes text values in besides English. */
@@ -35,7 +34,7 @@ export function phrasesOf(value: Value): string[] | null {
 }
 
 /** The value written in one language, or undefined when a phrase of it has no translation. */
-function writeIn(value: Value, lang: DisplayLang, table: TranslationTable): string | undefined {
+export function writeIn(value: Value, lang: DisplayLang, table: TranslationTable): string | undefined {
   const t = (en: string) => table.get(en)?.[lang];
   switch (value.type) {
     case 'text':
@@ -74,39 +73,4 @@ export function titleDisplaysOf(title: string, holder: Value, table: Translation
   const own = holder.type === 'person' ? table.get(translationKey(title, holder.person)) : undefined;
   const found = own ?? table.get(title);
   return found ? { fr: found.fr, es: found.es } : undefined;
-}
-
-function withDisplays<T extends CompiledFact | HistoryEntry>(item: T, table: TranslationTable): T {
-  const displays = displaysOf(item.value, table);
-  const titleDisplays = item.title ? titleDisplaysOf(item.title, item.value, table) : undefined;
-  return { ...item, ...(displays ? { displays } : {}), ...(titleDisplays ? { titleDisplays } : {}) };
-}
-
-/**
- * Adds `displays` (and `titleDisplays`) to a fact and its history. For properties marked `translated`
- * (the card's text rows), a phrase without French or Spanish is a problem naming the phrase.
- */
-export function translateFact(
-  fact: CompiledFact,
-  table: TranslationTable,
-  required: boolean,
-  file: string,
-): { fact: CompiledFact; issues: DatasetIssue[] } {
-  const issues: DatasetIssue[] = [];
-  const translated = withDisplays(fact, table);
-  if (translated.history) translated.history = translated.history.map((h) => withDisplays(h, table));
-  if (required) {
-    const missing = new Set<string>();
-    for (const item of [fact, ...(fact.history ?? [])]) {
-      for (const phrase of [...(phrasesOf(item.value) ?? []), ...(item.title ? [item.title] : [])]) {
-        const known = table.get(phrase);
-        if (!known?.fr || !known.es) missing.add(phrase);
-      }
-    }
-    for (const phrase of missing) {
-      const message = `no French and Spanish for "${phrase}": add it to data/translations.json (the card shows this text)`;
-      issues.push({ file, id: fact.id, field: 'displays', message });
-    }
-  }
-  return { fact: translated, issues };
 }

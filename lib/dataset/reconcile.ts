@@ -194,6 +194,7 @@ export function reconcileFact(
       verdict: verdict.verdict,
       ...(verdict.reason ? { reason: verdict.reason } : {}),
       display: displayValue(c.value),
+      value: c.value,
       ...(asOf ? { asOf: parseDate(asOf) } : {}),
       ...(evidence ? { evidence } : {}),
       ...(note ? { note } : {}),

@@ -47,6 +47,11 @@ export const SourceSchema = v.pipe(
     era: v.optional(Text),
     seed: v.optional(v.pipe(v.string(), v.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed file name'))),
     family: v.optional(Id),
+    /**
+     * For a URL that is not in the reference sheet (../shared/reference/iom-facts.md, whose URLs its
+     * compiler checked): how this one was checked and what it says, so a reviewer can redo it.
+     */
+    checked: v.optional(Text),
   }),
   v.forward(
     v.check((s) => s.date !== undefined || s.era !== undefined, 'give a date or an era'),
@@ -139,6 +144,8 @@ export const NameSchema = v.strictObject({
       name: Text,
       note: Text,
       sources: v.optional(v.array(Id)),
+      /** A wrong name (a back-translation, a garbled expansion), not merely another spelling of the right one. */
+      misnomer: v.optional(v.literal(true)),
     }),
   ),
   aliases: v.array(

@@ -47,6 +47,15 @@ export interface CompiledClaim {
   evidence?: string;
   /** How the claim was read from its source, when that needs saying. */
   note?: string;
+  /**
+   * The claimed value, typed, for facts the card shows (properties marked translated): the card formats
+   * numbers and dates in the reader's language from it.
+   */
+  value?: Value;
+  /** The claimed value in French and Spanish, for text values of facts the card shows. */
+  displays?: Displays;
+  /** `reason` in French and Spanish, for facts the card shows. */
+  reasonDisplays?: Displays;
 }
 
 /** Languages besides English whose cards get translated text values. */
@@ -79,6 +88,8 @@ export interface HistoryEntry {
   status: Status;
   /** Why, for resolved and disputed entries. */
   note?: string;
+  /** `note` in French and Spanish (values in it written for that language), for facts the card shows. */
+  noteDisplays?: Displays;
   /** Competing values, for disputed entries. */
   alternatives?: Alternative[];
   /** Ids of the claims supporting this entry. */
@@ -119,6 +130,8 @@ export interface CompiledFact {
   status: Status;
   /** Why, for resolved and disputed facts. */
   note?: string;
+  /** `note` in French and Spanish (values in it written for that language), for facts the card shows. */
+  noteDisplays?: Displays;
   /** Competing values, for disputed facts. */
   alternatives?: Alternative[];
   /** Every dated value, oldest first (the last one is current); only for properties that change over time. */
@@ -166,7 +179,13 @@ export interface CompiledName {
   /** Official forms, English first. */
   forms: NameForm[];
   /** Spellings real documents use that are not the official name (detectable, rejected as facts). */
-  variants: (NameForm & { note: string; sources?: string[] })[];
+  variants: (NameForm & {
+    /** Why the variant exists. */
+    note: string;
+    sources?: string[];
+    /** A wrong name (a back-translation, a garbled expansion), not merely another spelling of the right one. */
+    misnomer?: true;
+  })[];
   /** Other names used for the organization, with the date they came into use. */
   aliases: (NameForm & { from: DateValue; sources: string[] })[];
   /** Sources supporting the English name and its dates. */

@@ -161,10 +161,14 @@ describe('facts that change over time', () => {
     expect(verdictOf('org/countries', 'countries.undated.s003').reason).toMatch(/undated/);
   });
 
-  it('marks as disputed the years whose sources of equal standing disagree', () => {
-    const staff2019 = fact('org/staff').history?.find((h) => h.asOf.date === '2019');
-    expect(staff2019?.status).toBe('disputed');
-    expect(staff2019?.alternatives?.map((a) => a.display).sort()).toEqual(['11,500', '13,844']);
+  it('does not call two dates of one year a dispute: staff figures are placed at their own dates', () => {
+    const staff = fact('org/staff').history ?? [];
+    expect(staff.filter((h) => h.status === 'disputed')).toEqual([]);
+    expect(staff.map((h) => `${h.asOf.date} ${h.display}`)).toEqual(
+      expect.arrayContaining(['2008-06 5,600', '2008-12 about 6,690', '2018 11,500', '2019 13,844']),
+    );
+    expect(staff.find((h) => h.asOf.date === '2008-12')?.approximate).toBe(true);
+    expect(verdictOf('org/staff', 'staff.2008.liquisearch').reason).toMatch(/undated/);
   });
 });
 
@@ -203,6 +207,15 @@ describe('honest sourcing (issue 14)', () => {
     expect(un.displays?.fr).toBe('organisation apparentée aux Nations Unies');
   });
 
+  it('fills the budget of the ICEM years from contemporary summaries, the 1958 figure marked projected', () => {
+    const early = fact('org/budget').history?.filter((h) => h.asOf.date < '1960');
+    expect(early?.map((h) => [h.asOf.date, h.display, h.projected ?? false])).toEqual([
+      ['1954', 'US$48.783 million', false],
+      ['1955', 'US$46.5 million', false],
+      ['1958', 'US$34.576 million', true],
+    ]);
+  });
+
   it('keeps the newest staff figure dated and says how many staff the 2025 cuts affected', () => {
     expect(fact('org/staff')).toMatchObject({ display: 'nearly 19,000', asOf: { date: '2023-05' } });
     expect(fact('org/staff-affected')).toMatchObject({ display: 'over 6,000', asOf: { date: '2025-03' } });
@@ -214,11 +227,15 @@ describe('honest sourcing (issue 14)', () => {
     expect(verdictOf('org/countries', 'countries.2018.s002').verdict).toBe('rejected');
   });
 
-  it('marks uncorroborated seed-only facts single-source and drops the seed’s Nauru dates', () => {
+  it('marks uncorroborated seed-only facts single-source and dates Nauru from an independent source, not the seed', () => {
     for (const id of ['org/china-cooperation', 'org/grants', 'org/future-priorities', 'org/social-media'])
       expect(fact(id).reliability, id).toBe('single-source');
     expect(fact('programme:data-portal/full-name').reliability).toBe('single-source');
     expect(fact('org/criticism').display).not.toMatch(/2002|2006/);
+    const nauru = fact('org/nauru-centre');
+    expect(nauru.display).toMatch(/2001–2008/);
+    expect(nauru.reliability).toBeUndefined();
+    expect(nauru.claims.map((c) => c.source)).toEqual(['global-detention-project-nauru']);
   });
 
   it('writes every text the card shows in French and Spanish', () => {
