@@ -18,12 +18,10 @@ const VERDICT_KEYS = {
 } as const;
 
 /**
- * Language of the dataset's own words shown here (editorial notes, rejection reasons, claims as sources
- * put them): English. Marked, so that a French or Spanish card's screen reader reads them as English.
+ * The competing values, each claim's verdict with its source, and why it was settled that way. Words the
+ * dataset has only in English are marked `lang="en"`, so that a French or Spanish screen reader reads them
+ * as English.
  */
-export const DATASET_PROSE_LANG = 'en';
-
-/** The competing values, each claim's verdict with its source, and why it was settled that way. */
 export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
   return (
     <div id={id} class="conflict">
@@ -31,7 +29,7 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
         <div key={c.property} class="conflict-part" data-status={c.status}>
           {c.note && (
             <p class="note">
-              <strong>{t('card_why')}:</strong> <span lang={DATASET_PROSE_LANG}>{c.note}</span>
+              <strong>{t('card_why')}:</strong> <span lang={c.noteLang}>{c.note}</span>
             </p>
           )}
           {c.alternatives.length > 0 && (
@@ -40,9 +38,7 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
               <ul class="alternatives">
                 {c.alternatives.map((a) => (
                   <li key={a.value}>
-                    <span class="claim-value" lang={DATASET_PROSE_LANG}>
-                      {a.value}
-                    </span>
+                    <span class="claim-value">{a.value}</span>
                     {a.sources.length > 0 && (
                       <span class="claim-source"> — {a.sources.map((s) => s.title).join('; ')}</span>
                     )}
@@ -55,13 +51,13 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
             {c.claims.map((claim) => (
               <li key={claim.id} data-verdict={claim.verdict}>
                 <span class={`verdict ${claim.verdict}`}>{t(VERDICT_KEYS[claim.verdict])}</span>{' '}
-                <span class="claim-value" lang={DATASET_PROSE_LANG}>
+                <span class="claim-value" lang={claim.valueLang}>
                   {claim.value}
                 </span>
                 <span class="claim-source"> — {claim.source.title}</span>
                 {claim.reason && (
                   <span class="reason">
-                    : <span lang={DATASET_PROSE_LANG}>{claim.reason}</span>
+                    : <span lang={claim.reasonLang}>{claim.reason}</span>
                   </span>
                 )}
               </li>

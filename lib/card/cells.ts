@@ -48,6 +48,35 @@ export function valueIn(item: Writable, t: Translate): string {
   return title ? t('card_withTitle', [value, title]) : value;
 }
 
+/**
+ * The dataset's own words (a note, a reason) in the card's language where the dataset has them; else the
+ * English original, flagged `lang: 'en'` so that the view marks it for screen readers.
+ */
+export function proseIn(
+  en: string,
+  displays: Displays | undefined,
+  t: Translate,
+): { text: string; lang?: 'en' } {
+  if (t.lang === 'en') return { text: en };
+  const own = displays?.[t.lang];
+  return own ? { text: own } : { text: en, lang: 'en' };
+}
+
+/**
+ * What a claim says, in the card's language: in English as its source put it; in French or Spanish its
+ * translation, else its typed value formatted in that language, else the English words, flagged.
+ */
+function claimValueIn(claim: CompiledClaim, t: Translate): { text: string; lang?: 'en' } {
+  if (t.lang === 'en') return { text: claim.display };
+  const own = claim.displays?.[t.lang];
+  if (own) return { text: own };
+  // A typed text value formatted "in French" would still be its English words.
+  if (claim.value && claim.value.type !== 'text' && claim.value.type !== 'list') {
+    return { text: formatValue(claim.value, t) };
+  }
+  return { text: claim.display, lang: 'en' };
+}
+
 /** The date a shown value is given as of: a later confirmation of the same figure, else its own date. */
 export function shownDate(shown: Shown): DateValue | undefined {
   return shown.confirmed ?? shown.entry?.asOf ?? shown.fact.asOf;
@@ -131,7 +160,7 @@ export function cellOf(
     ...(asOfText ? { asOfText } : {}),
     marks: [...new Set(shown.flatMap(marksOf))],
     status,
-    conflicts: shown.flatMap((s) => conflictOf(s, ctx.titles) ?? []),
+    conflicts: shown.flatMap((s) => conflictOf(s, ctx) ?? []),
     sources,
     rejected: rejectedOf(shown, ctx),
   };
@@ -151,17 +180,23 @@ export function unknownCell(label: string, t: Translate): CardCell {
   };
 }
 
+/** Rejected claims behind the values shown, once per source, value and reason (a source may repeat itself). */
 function rejectedOf(shown: readonly Shown[], ctx: CellContext): CardRejected[] {
   const seen = new Set<string>();
+  const said = (c: CompiledClaim) => JSON.stringify([c.source, c.display, c.reason ?? '']);
   return shown.flatMap((s) =>
     claimsOf(s)
-      .filter((c) => c.verdict === 'rejected' && !seen.has(c.id) && seen.add(c.id))
+      .filter((c) => c.verdict === 'rejected' && !seen.has(said(c)) && seen.add(said(c)))
       .flatMap((c) =>
-        sourceOf(c.source, ctx.titles).map((source) => ({
-          source,
-          value: c.display,
-          reason: c.reason ?? '',
-        })),
+        sourceOf(c.source, ctx.titles).map((source) => {
+          const reason = proseIn(c.reason ?? '', c.reasonDisplays, ctx.t);
+          return {
+            source,
+            value: claimValueIn(c, ctx.t).text,
+            reason: reason.text,
+            ...(reason.lang ? { reasonLang: reason.lang } : {}),
+          };
+        }),
       ),
   );
 }
@@ -179,7 +214,8 @@ export function uniqueSources(sources: CardSource[]): CardSource[] {
 }
 
 /** What the sources said, for a value that was not simply agreed. */
-function conflictOf(shown: Shown, titles: ReadonlyMap<string, string>): CardConflict | null {
+function conflictOf(shown: Shown, ctx: CellContext): CardConflict | null {
+  const { t, titles } = ctx;
   const settled = shown.entry ?? shown.fact;
   if (settled.status === 'agreed') return null;
   const all = claimsOf(shown);
@@ -188,20 +224,26 @@ function conflictOf(shown: Shown, titles: ReadonlyMap<string, string>): CardConf
     // Superseded claims are older values, not conflicts; an entry's own claims are its values then.
     .filter((c) => c.verdict !== 'superseded' || shown.entry !== undefined)
     .flatMap((c) =>
-      sourceOf(c.source, titles).map((source) => ({
-        id: c.id,
-        value: c.display,
-        source,
-        verdict: c.verdict,
-        ...(c.reason ? { reason: c.reason } : {}),
-      })),
+      sourceOf(c.source, titles).map((source) => {
+        const value = claimValueIn(c, t);
+        const reason = c.reason ? proseIn(c.reason, c.reasonDisplays, t) : null;
+        return {
+          id: c.id,
+          value: value.text,
+          ...(value.lang ? { valueLang: value.lang } : {}),
+          source,
+          verdict: c.verdict,
+          ...(reason ? { reason: reason.text, ...(reason.lang ? { reasonLang: reason.lang } : {}) } : {}),
+        };
+      }),
     );
   return {
     property: shown.fact.property,
     status: settled.status,
-    ...(settled.note ? { note: settled.note } : {}),
+    ...noteOf(settled, t),
     alternatives: (settled.alternatives ?? []).map((a) => ({
-      value: a.display,
+      // Typed: formatted in the card's language (its text, for a text value, is the dataset's English).
+      value: t.lang === 'en' ? a.display : formatValue(a.value, t),
       sources: uniqueSources(
         a.claims.flatMap((id) => {
           const claim = claimsById.get(id);
@@ -211,4 +253,11 @@ function conflictOf(shown: Shown, titles: ReadonlyMap<string, string>): CardConf
     })),
     claims,
   };
+}
+
+/** Why a value was settled, in the card's language where the dataset has it. */
+function noteOf(settled: { note?: string; noteDisplays?: Displays }, t: Translate) {
+  if (!settled.note) return {};
+  const note = proseIn(settled.note, settled.noteDisplays, t);
+  return { note: note.text, ...(note.lang ? { noteLang: note.lang } : {}) };
 }

@@ -52,6 +52,10 @@ export interface CardClaim {
   verdict: Verdict;
   /** Why it was rejected, for rejected claims. */
   reason?: string;
+  /** `en` when `value` is the dataset's English (no words in the card's language): the view marks it. */
+  valueLang?: 'en';
+  /** `en` when `reason` is the dataset's English. */
+  reasonLang?: 'en';
 }
 
 /** What the sources said about one part of a fact row, when they disagreed. */
@@ -62,6 +66,8 @@ export interface CardConflict {
   status: Exclude<Status, 'agreed'>;
   /** Why: the rule or editorial decision, or what is unsettled. */
   note?: string;
+  /** `en` when `note` is the dataset's English (no words in the card's language): the view marks it. */
+  noteLang?: 'en';
   /** Competing values of a disputed fact, each with its sources. */
   alternatives: { value: string; sources: CardSource[] }[];
   /** Every non-superseded claim with its verdict (superseded claims are older values, not conflicts). */
@@ -82,6 +88,8 @@ export interface CardRejected {
   value: string;
   /** Why it was rejected. */
   reason: string;
+  /** `en` when `reason` is the dataset's English (no words in the card's language). */
+  reasonLang?: 'en';
 }
 
 /** One value of a row at one moment (then, today, or for all time), with what supports it. */

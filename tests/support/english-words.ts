@@ -38,14 +38,51 @@ export function cardTexts(model: CardModel): string[] {
   ];
 }
 
+/**
+ * The dataset's own words a card shows on request (why sources disagreed, what each claimed, why a claim
+ * was rejected), except those the model itself marks as English for want of a translation.
+ */
+export function cardProse(model: CardModel): string[] {
+  const cells = model.rows.flatMap((r) => [r.value, r.then, r.today].flatMap((c) => c ?? []));
+  return cells.flatMap((c) => [
+    ...c.conflicts.flatMap((k) => [
+      k.noteLang ? '' : (k.note ?? ''),
+      ...k.alternatives.map((a) => a.value),
+      ...k.claims.flatMap((claim) => [
+        claim.valueLang ? '' : claim.value,
+        claim.reasonLang ? '' : (claim.reason ?? ''),
+      ]),
+    ]),
+    ...c.rejected.flatMap((r) => [r.value, r.reasonLang ? '' : r.reason]),
+  ]);
+}
+
+/** Texts the model marks as English for want of a translation (none, once the dataset has them all). */
+export function markedEnglish(model: CardModel): string[] {
+  const cells = model.rows.flatMap((r) => [r.value, r.then, r.today].flatMap((c) => c ?? []));
+  return cells.flatMap((c) =>
+    [
+      ...c.conflicts.flatMap((k) => [
+        k.noteLang ? (k.note ?? '') : [],
+        ...k.claims.flatMap((claim) => [
+          claim.valueLang ? claim.value : [],
+          claim.reasonLang ? (claim.reason ?? '') : [],
+        ]),
+      ]),
+      ...c.rejected.flatMap((r) => (r.reasonLang ? [r.reason] : [])),
+    ].flat(),
+  );
+}
+
 /** Words `lang` legitimately writes: its strings, the dataset's words in it, its month names. */
 function vocabularyOf(dataset: Pick<CompiledDataset, 'names' | 'facts'>, lang: TranslatedLang): Set<string> {
   const texts: string[] = Object.values(MESSAGES[lang]).map((m) => m.message);
   const inLang = (d: Displays | undefined) => d?.[lang] ?? '';
   for (const fact of dataset.facts) {
     for (const item of [fact, ...(fact.history ?? [])]) {
-      texts.push(inLang(item.displays), inLang(item.titleDisplays));
+      texts.push(inLang(item.displays), inLang(item.titleDisplays), inLang(item.noteDisplays));
     }
+    for (const claim of fact.claims) texts.push(inLang(claim.displays), inLang(claim.reasonDisplays));
   }
   for (const name of dataset.names) {
     for (const form of name.forms.filter((f) => f.lang === lang)) texts.push(form.name, form.acronym ?? '');

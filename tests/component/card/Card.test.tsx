@@ -117,9 +117,33 @@ describe('Card', () => {
     const note = budget.querySelector('.note [lang="en"]');
     expect(note?.textContent).toBe('Sources measure different things.');
     expect(note?.closest('[lang="fr"]')).toBe(dialog());
-    expect([...budget.querySelectorAll('.claim-value')].every((v) => v.getAttribute('lang') === 'en')).toBe(
-      true,
+    const claims = [...budget.querySelectorAll('.claims .claim-value')];
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((v) => v.getAttribute('lang') === 'en')).toBe(true);
+    // Competing values are typed: written in French, so not marked.
+    const alternative = budget.querySelector('.alternatives .claim-value');
+    expect(alternative?.textContent).toMatch(/Md\$ US$/);
+    expect(alternative?.hasAttribute('lang')).toBe(false);
+  });
+
+  it('writes notes, claims and reasons in French where the dataset has them, unmarked', () => {
+    renderCard(
+      { surface: 'OIM', nameId: 'iom', lang: 'fr' },
+      REAL,
+      {},
+      { pageDate: { date: '2022', origin: 'meta' } },
     );
+    const members = thenRow('members') as HTMLElement;
+    fireEvent.click(within(members).getByRole('button', { name: /sources divergentes/ }));
+    const note = members.querySelector('.note span');
+    expect(note?.textContent).toMatch(/source/);
+    expect(note?.hasAttribute('lang')).toBe(false);
+    const reasons = [...members.querySelectorAll('.claims .reason span')];
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => !r.hasAttribute('lang') && r.textContent?.includes('niveau'))).toBe(true);
+    // One source rejected twice for the same value and reason is listed once under the sources.
+    fireEvent.click(within(members).getByRole('button', { name: /\d+ sources?$/ }));
+    expect(members.querySelectorAll('.sources li.rejected')).toHaveLength(1);
   });
 
   it('puts no marker on facts the sources agree on', () => {
@@ -216,16 +240,17 @@ describe('Card', () => {
       },
     );
     const members = props.model.charts[0];
-    expect(props.model.charts.map((c) => c.id)).toEqual(['members']);
-    const chart = screen.getByRole('img');
+    expect(props.model.charts.map((c) => c.id)).toEqual(['members', 'budget']);
+    const figures = screen.getAllByTestId('card-chart');
+    expect(figures.map((f) => f.dataset.chart)).toEqual(['members', 'budget']);
+    const figure = figures[0] as HTMLElement;
+    const chart = within(figure).getByRole('img');
     expect(chart.getAttribute('aria-label')).toBe(members?.text);
     expect(chart.querySelector('title')?.textContent).toBe(members?.text);
-    expect(screen.getByTestId('card-chart').querySelector('figcaption')?.textContent).toBe(
-      'Member states over time',
-    );
-    expect(screen.getByTestId('chart-mark').tagName.toLowerCase()).toBe('line');
+    expect(figure.querySelector('figcaption')?.textContent).toBe('Member states over time');
+    expect(within(figure).getByTestId('chart-mark').tagName.toLowerCase()).toBe('line');
     // No count between 1953 and 1996: the line there is a faint guide, as the card says "not known".
-    expect(screen.getAllByTestId('chart-gap').length).toBeGreaterThan(0);
+    expect(within(figure).getAllByTestId('chart-gap').length).toBeGreaterThan(0);
   });
 
   it('on an undated page with a former name, answers for the era and marks it as a band', () => {
@@ -235,7 +260,7 @@ describe('Card', () => {
     expect(thenRow('head')?.querySelector('.value')?.textContent).toMatch(
       /^James L\. Carlin .* → James N\. Purcell/,
     );
-    const band = screen.getByTestId('chart-mark');
+    const band = within(screen.getAllByTestId('card-chart')[0] as HTMLElement).getByTestId('chart-mark');
     expect(band.tagName.toLowerCase()).toBe('rect');
     expect(Number(band.getAttribute('width'))).toBeGreaterThan(0);
   });

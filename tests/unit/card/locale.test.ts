@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import datasetJson from '@/data/compiled/dataset.json';
 import { type CardDataset, createCardModel, type ReaderContext } from '@/lib/card/model';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { cardTexts, englishIn, englishOnlyWords, type TranslatedLang } from '../../support/english-words';
+import {
+  cardProse,
+  cardTexts,
+  englishIn,
+  englishOnlyWords,
+  markedEnglish,
+  type TranslatedLang,
+} from '../../support/english-words';
 
 const real = datasetJson as unknown as CompiledDataset;
 
 /** Moments the cards are checked at: undated (era or today) and dates across the history. */
-const DATES = [null, '1952-03', '1955', '1975-06-12', '1985', '1993', '2010-03', '2017', '2024-06'];
+const DATES = [null, '1952-03', '1955', '1975-06-12', '1985', '1993', '2010-03', '2017', '2022', '2024-06'];
 const LANGS: TranslatedLang[] = ['fr', 'es'];
 
 function englishInCard(data: CompiledDataset, nameId: string, lang: TranslatedLang, date: string | null) {
@@ -15,8 +22,13 @@ function englishInCard(data: CompiledDataset, nameId: string, lang: TranslatedLa
   const name = data.names.find((n) => n.id === nameId);
   const model = (l: string) =>
     createCardModel(data as CardDataset, { surface: name?.acronym ?? nameId, nameId, lang: l }, context);
-  const englishOnly = englishOnlyWords(data, lang, cardTexts(model('en')));
-  return englishIn(cardTexts(model(lang)), englishOnly);
+  const english = model('en');
+  const englishOnly = englishOnlyWords(data, lang, [...cardTexts(english), ...cardProse(english)]);
+  const card = model(lang);
+  return [
+    ...englishIn([...cardTexts(card), ...cardProse(card)], englishOnly),
+    ...markedEnglish(card).map((text) => `"${text}" left in English`),
+  ];
 }
 
 describe('cards in French and Spanish', () => {
@@ -31,7 +43,7 @@ describe('cards in French and Spanish', () => {
     });
   }
 
-  it('catch a text value the dataset has no French for (the check can fail)', () => {
+  it('catch a text value or a reason the dataset has no French for (the check can fail)', () => {
     const untranslated: CompiledDataset = {
       ...real,
       facts: real.facts.map((f) =>
@@ -45,6 +57,17 @@ describe('cards in French and Spanish', () => {
     );
     expect(englishInCard(untranslated, 'icem', 'es', '1975').join(' ')).toMatch(
       /"outside" in "outside the United/,
+    );
+    const noReasons: CompiledDataset = {
+      ...real,
+      facts: real.facts.map((f) =>
+        f.property === 'member-states'
+          ? { ...f, claims: f.claims.map((c) => ({ ...c, reasonDisplays: undefined })) }
+          : f,
+      ),
+    };
+    expect(englishInCard(noReasons, 'iom', 'fr', '2022').join(' ')).toMatch(
+      /"outranked: .*" left in English/,
     );
   });
 });
