@@ -5,7 +5,7 @@
  * for), are English-only: a French or Spanish card containing one of them shows an English value. Shared by
  * the unit locale test (on models) and the e2e test (on the rendered card's text).
  */
-import type { CardModel } from '@/lib/card/types';
+import type { CardCell, CardModel } from '@/lib/card/types';
 import type { CompiledDataset, Displays } from '@/lib/dataset/types';
 import en from '@/public/_locales/en/messages.json';
 import es from '@/public/_locales/es/messages.json';
@@ -22,9 +22,13 @@ export function wordsOf(text: string): string[] {
   return (text.replace(/\$[A-Z_]+\$/g, ' ').match(/\p{L}+/gu) ?? []).map((w) => w.toLocaleLowerCase());
 }
 
+/** Every value of a model's rows: for all time, then and today. */
+const cellsOf = (model: CardModel): CardCell[] =>
+  model.rows.flatMap((r) => [r.value, r.then, r.today].flatMap((c) => c ?? []));
+
 /** Every text of a model a reader sees as a value or a label (not source titles or sources' own words). */
 export function cardTexts(model: CardModel): string[] {
-  const cells = model.rows.flatMap((r) => [r.value, r.then, r.today].flatMap((c) => c ?? []));
+  const cells = cellsOf(model);
   return [
     model.asOf.text,
     model.stoodFor,
@@ -43,7 +47,7 @@ export function cardTexts(model: CardModel): string[] {
  * was rejected), except those the model itself marks as English for want of a translation.
  */
 export function cardProse(model: CardModel): string[] {
-  const cells = model.rows.flatMap((r) => [r.value, r.then, r.today].flatMap((c) => c ?? []));
+  const cells = cellsOf(model);
   return cells.flatMap((c) => [
     ...c.conflicts.flatMap((k) => [
       k.noteLang ? '' : (k.note ?? ''),
@@ -59,7 +63,7 @@ export function cardProse(model: CardModel): string[] {
 
 /** Texts the model marks as English for want of a translation (none, once the dataset has them all). */
 export function markedEnglish(model: CardModel): string[] {
-  const cells = model.rows.flatMap((r) => [r.value, r.then, r.today].flatMap((c) => c ?? []));
+  const cells = cellsOf(model);
   return cells.flatMap((c) =>
     [
       ...c.conflicts.flatMap((k) => [
