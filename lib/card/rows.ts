@@ -105,8 +105,13 @@ function overEra(
   if (!first || !last) return null;
   if (first === last) return single(first, ctx);
   const t = ctx.t;
-  const written = (s: Shown) =>
-    tenure ? valueIn(item(s), t) : t('card_valueAt', [valueIn(item(s), t), formatIsoDate(dateOf(s), t.lang)]);
+  const written = (s: Shown) => {
+    if (tenure) return valueIn(item(s), t);
+    const date = formatIsoDate(dateOf(s), t.lang);
+    // Which end of the span is a projection, since the row's "projected" mark cannot say.
+    const when = item(s).projected ? `${date}, ${t('card_mark_projected')}` : date;
+    return t('card_valueAt', [valueIn(item(s), t), when]);
+  };
   return cellOf(
     [first, last],
     t('card_span', [written(first), written(last)]),

@@ -87,6 +87,9 @@ describe('the card at the reader’s moment', () => {
     });
     const icem = card('ICEM', 'icem');
     expect(row(icem, 'members')?.then?.value).toBe('20 (October 1952) → 22 (April 1953)');
+    expect(row(icem, 'budget')?.then?.value).toMatch(
+      /^US\$[\d.]+ million \(1954\) → US\$[\d.]+ million \(1958, projected\)$/,
+    );
   });
 
   it('shows only today’s values, under no "then", for the current name on an undated page', () => {
