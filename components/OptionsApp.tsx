@@ -171,6 +171,21 @@ export function OptionsApp({ t, settings, eras, onSave, onReset, onExport, onImp
             {t('hoverDelayHelp')}
           </p>
         </div>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.factsAsOfPageDate}
+            aria-describedby="page-date-help"
+            data-testid="page-date-option"
+            onChange={(e) =>
+              saveQuietly({ factsAsOfPageDate: (e.currentTarget as HTMLInputElement).checked })
+            }
+          />
+          {t('pageDateLabel')}
+        </label>
+        <p class="muted" id="page-date-help">
+          {t('pageDateHelp')}
+        </p>
       </section>
 
       <section aria-labelledby="sites-heading" class="card">

@@ -17,7 +17,11 @@ const VERDICT_KEYS = {
   rejected: 'card_verdict_rejected',
 } as const;
 
-/** The competing values, each claim's verdict with its source, and why it was settled that way. */
+/**
+ * The competing values, each claim's verdict with its source, and why it was settled that way. Words the
+ * dataset has only in English are marked `lang="en"`, so that a French or Spanish screen reader reads them
+ * as English.
+ */
 export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
   return (
     <div id={id} class="conflict">
@@ -25,7 +29,7 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
         <div key={c.property} class="conflict-part" data-status={c.status}>
           {c.note && (
             <p class="note">
-              <strong>{t('card_why')}:</strong> {c.note}
+              <strong>{t('card_why')}:</strong> <span lang={c.noteLang}>{c.note}</span>
             </p>
           )}
           {c.alternatives.length > 0 && (
@@ -47,9 +51,15 @@ export function ConflictDetails({ id, conflicts, t }: ConflictDetailsProps) {
             {c.claims.map((claim) => (
               <li key={claim.id} data-verdict={claim.verdict}>
                 <span class={`verdict ${claim.verdict}`}>{t(VERDICT_KEYS[claim.verdict])}</span>{' '}
-                <span class="claim-value">{claim.value}</span>
+                <span class="claim-value" lang={claim.valueLang}>
+                  {claim.value}
+                </span>
                 <span class="claim-source"> — {claim.source.title}</span>
-                {claim.reason && <span class="reason">: {claim.reason}</span>}
+                {claim.reason && (
+                  <span class="reason">
+                    : <span lang={claim.reasonLang}>{claim.reason}</span>
+                  </span>
+                )}
               </li>
             ))}
           </ul>

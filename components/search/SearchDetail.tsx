@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
 import type { ClaimView, Entry, SourceRef } from '@/lib/search/types';
-import { sourceKindLabel, verdictLabel } from './labels';
+import { nameFormLabel, sourceKindLabel, verdictLabel } from './labels';
 import { KIND_LABELS } from './SearchResults';
 
 /** Props of a result's detail view. */
@@ -80,11 +80,28 @@ export function SearchDetail({ t, entry, onBack, onOpenEntry }: SearchDetailProp
       )}
       {entry.kind === 'name' && (
         <>
+          {entry.form !== 'official' && (
+            <p class="name-form" data-testid="name-form" data-form={entry.form}>
+              <strong>{nameFormLabel(t, entry)}</strong>
+            </p>
+          )}
+          {entry.official && (
+            <p>
+              {t(
+                'officialName',
+                entry.official.acronym
+                  ? `${entry.official.title} (${entry.official.acronym})`
+                  : entry.official.title,
+              )}
+            </p>
+          )}
           <p class="value">
             {[entry.acronym, entry.lang.toUpperCase()].filter(Boolean).join(' · ')} —{' '}
             {entry.to ? `${date(entry.from)} – ${date(entry.to)}` : t('sinceYear', date(entry.from))}
           </p>
-          {entry.eraName !== entry.title && <p class="muted">{entry.eraName}</p>}
+          {entry.eraName !== entry.title && entry.eraName !== entry.official?.title && (
+            <p class="muted">{entry.eraName}</p>
+          )}
           {entry.note && <p class="muted">{entry.note}</p>}
           <p>{entry.current}</p>
         </>

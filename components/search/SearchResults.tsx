@@ -1,7 +1,7 @@
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
 import type { Entry, EntryKind, SearchHit } from '@/lib/search/types';
-import { sourceKindLabel } from './labels';
+import { nameFormLabel, sourceKindLabel } from './labels';
 
 /** Label of each kind of entry. */
 export const KIND_LABELS: Record<EntryKind, MessageKey> = {
@@ -58,6 +58,7 @@ export function SearchResults({ t, hits, active, id, onActivate, onOpen }: Searc
           <span class="kind">{t(KIND_LABELS[hit.entry.kind])}</span>
           <span class="title">{hit.entry.title}</span>
           <span class="sub muted">{subtitle(t, hit.entry)}</span>
+          {hit.entry.kind === 'name' && hit.entry.note && <span class="note muted">{hit.entry.note}</span>}
         </div>
       ))}
     </div>
@@ -69,7 +70,14 @@ export function subtitle(t: Translate, entry: Entry): string {
   switch (entry.kind) {
     case 'name': {
       const years = `${formatIsoDate(entry.from.slice(0, 4), t.lang)}–${entry.to ? formatIsoDate(entry.to.slice(0, 4), t.lang) : ''}`;
-      return [entry.acronym, entry.era !== entry.acronym ? entry.era : null, entry.lang.toUpperCase(), years]
+      // A variant, misnomer or alias says so first: it is not a name of the organization in its own right.
+      return [
+        nameFormLabel(t, entry),
+        entry.acronym,
+        entry.era !== entry.acronym ? entry.era : null,
+        entry.lang.toUpperCase(),
+        years,
+      ]
         .filter(Boolean)
         .join(' · ');
     }

@@ -9,6 +9,7 @@ import cardCss from '@/components/card/card.css?inline';
 import type { CardTarget, CardView, CardViewDeps, ShowOptions } from '@/lib/card/contract';
 import { type CardDataset, createCardModel } from '@/lib/card/model';
 import { type PlainRect, placeCard } from '@/lib/card/placement';
+import { pageReaderContext } from '@/lib/card/reader-context';
 import { anyInViewport, clientRectsOf, viewportOf } from '@/lib/card/rects';
 import { cardTranslator } from '@/lib/card/strings';
 import { type CardHost, createCardHost } from './host';
@@ -18,6 +19,7 @@ export function createCardView(dataset: CardDataset, deps: CardViewDeps): CardVi
   const { doc, win } = deps;
   const rectsOf = deps.rectsOf ?? ((range: AbstractRange) => clientRectsOf(doc, range));
   let host: CardHost | null = null;
+  const readerContext = pageReaderContext(doc, deps.usePageDate);
   let target: CardTarget | null = null;
   let pointer: ShowOptions['pointer'];
   /** Bumped on every show, reposition and hide, so a placement that resolves late is dropped. */
@@ -59,7 +61,7 @@ export function createCardView(dataset: CardDataset, deps: CardViewDeps): CardVi
     show(next, options = {}) {
       let model: ReturnType<typeof createCardModel>;
       try {
-        model = createCardModel(dataset, next);
+        model = createCardModel(dataset, next, readerContext());
       } catch (error) {
         console.warn('[iom-lens]', error instanceof Error ? error.message : error);
         return false;

@@ -23,11 +23,22 @@ export function startHoverCards(
   settings: SettingsReader,
   signal: AbortSignal,
 ): CardController {
+  // "Show facts as of the page's date": read with the hover delay, kept current by a watch.
+  let usePageDate = true;
+  const readOption = (next: { factsAsOfPageDate: boolean }) => {
+    usePageDate = next.factsAsOfPageDate;
+  };
+  settings.load().then(readOption, () => undefined); // the dwell's own load reports a failure
+  const unwatch = settings.watch(readOption);
+  signal.addEventListener('abort', unwatch, { once: true });
   const controller = createCardController({
     doc: document,
     win: window,
     mentions: lens,
-    loadView: () => loadCardUi(runtime),
+    loadView: async () => {
+      const create = await loadCardUi(runtime);
+      return (deps) => create({ ...deps, usePageDate: () => usePageDate });
+    },
     openSearch: (query) => {
       send(runtime, 'open-search', { query }).catch((error: unknown) =>
         console.warn('[iom-lens] could not open the search', error),

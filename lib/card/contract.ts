@@ -60,6 +60,8 @@ export interface CardViewDeps {
   onClose: () => void;
   /** Measures a range's client rects (a seam for tests: happy-dom has no layout). */
   rectsOf?: (range: AbstractRange) => PlainRect[];
+  /** The option "show facts as of the page's date" as it stands now (on when not given). */
+  usePageDate?: () => boolean;
 }
 
 /** The factory the card UI chunk provides. */

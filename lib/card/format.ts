@@ -1,12 +1,13 @@
 /**
  * Dataset values written for people in the card's language: dates and figures through Intl, words
- * such as "over" and "billion" from the card's strings. Text values (places, people, phrases) are
- * data and stay as the dataset writes them.
+ * such as "over" and "billion" from the card's strings, countries through Intl.DisplayNames. Text values
+ * (places, people, phrases) are data: their French and Spanish words come from the dataset's `displays`.
  */
 import type { DateValue } from '@/lib/dataset/dates';
 import type { Value } from '@/lib/dataset/values';
 import type { Translate } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/i18n/dates';
+import { countryIn } from './countries';
 
 /** A dataset date at its own precision: "1951", "October 1952", "14 Nov 1989" (in the card's language). */
 export function formatDateValue(value: DateValue, t: Translate): string {
@@ -52,9 +53,9 @@ export function formatValue(value: Value, t: Translate): string {
     case 'list':
       return new Intl.ListFormat(t.lang, { type: 'conjunction' }).format(value.list);
     case 'person':
-      return value.country ? `${value.person} (${value.country})` : value.person;
+      return value.country ? `${value.person} (${countryIn(value.country, t.lang)})` : value.person;
     case 'place':
-      return value.country ? `${value.place}, ${value.country}` : value.place;
+      return value.country ? `${value.place}, ${countryIn(value.country, t.lang)}` : value.place;
     case 'name':
       return value.acronym ? `${value.name} (${value.acronym})` : value.name;
   }

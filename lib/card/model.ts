@@ -1,38 +1,38 @@
 /**
- * The one factory that turns the compiled dataset and a mention into the card's model (props).
- * Everything the card decides lives here: which name the mention is, which facts show and in what
- * order, which sources count, how conflicts read. The components only render the result.
+ * The one factory that turns the compiled dataset, a mention and the reader's moment into the card's
+ * model (props). Everything the card decides lives here: which name the mention is, which moment the
+ * card answers for, which values show then and today, which sources count, how conflicts read. The
+ * components only render the result; the `card` CLI prints it (scripts/card.ts).
  */
-import type { CompiledDataset, CompiledFact, CompiledName, Status } from '@/lib/dataset/types';
+import type { CompiledDataset, CompiledFact, CompiledName } from '@/lib/dataset/types';
 import type { Translate } from '@/lib/i18n';
-import { formatDateValue, formatValue } from './format';
+import { formatIsoDate } from '@/lib/i18n/dates';
+import { type CellContext, cellOf, sourceOf, uniqueSources, unknownCell, valueIn } from './cells';
+import { chartsOf } from './chart';
+import { formatDateValue } from './format';
+import { type Moment, momentFor, nameAt, type ReaderContext } from './moment';
+import { thenCell, todayCell } from './rows';
 import { cardLanguage, cardTranslator } from './strings';
-import type {
-  CardClaim,
-  CardConflict,
-  CardFactRow,
-  CardMention,
-  CardModel,
-  CardName,
-  CardRowId,
-  CardSource,
-} from './types';
+import type { CardAsOf, CardCell, CardMention, CardModel, CardName, CardRow, CardRowId } from './types';
 
 /** The parts of the compiled dataset the card reads (tests pass small in-memory ones). */
 export type CardDataset = Pick<CompiledDataset, 'names' | 'facts' | 'sources'> &
   Partial<Pick<CompiledDataset, 'subjects'>>;
 
-/** How a row of key facts is made: its main fact and, optionally, a second fact completing it. */
+/** How a row of facts is made: its main fact and, optionally, a second fact completing it. */
 interface RowSpec {
   /** Row id (label `card_fact_<id>`). */
-  id: CardRowId;
+  id: Exclude<CardRowId, 'name'>;
   /** Property of the main fact; the row is left out when that fact is missing or unsourced. */
   property: string;
   /** Property of a fact shown after the main value ("5 Dec 1951, Brussels"; "related organization, since 2016"). */
   with?: string;
 }
 
-/** The card's key facts, in display order: what a reader asks first about an organization. */
+/**
+ * The card's facts, in display order: what a reader asks first about an organization. Facts with a
+ * history (or an as-of date) get a value then and today; the others one value for all time.
+ */
 export const CARD_ROWS: readonly RowSpec[] = [
   { id: 'founded', property: 'founded', with: 'founding-place' },
   { id: 'headquarters', property: 'headquarters' },
@@ -43,17 +43,21 @@ export const CARD_ROWS: readonly RowSpec[] = [
   { id: 'staff', property: 'staff' },
 ];
 
+export type { ReaderContext } from './moment';
+
 /** Subject id of the organization itself when the dataset lists no subjects. */
 const DEFAULT_ORGANIZATION_SUBJECT = 'org';
 
-/** Status order, least settled last: a row shows the least settled status of its facts. */
-const STATUS_RANK: Record<Status, number> = { agreed: 0, resolved: 1, disputed: 2 };
-
 /**
- * Builds the card's model for `mention`. Throws, naming the mention, when its name id is not in the
- * dataset's names timeline (the detector and the dataset disagree: a bug to surface, not to hide).
+ * Builds the card's model for `mention` at the reader's moment (`context`: the page's date and the
+ * option to use it). Throws, naming the mention, when its name id is not in the dataset's names
+ * timeline (the detector and the dataset disagree: a bug to surface, not to hide).
  */
-export function createCardModel(dataset: CardDataset, mention: CardMention): CardModel {
+export function createCardModel(
+  dataset: CardDataset,
+  mention: CardMention,
+  context: ReaderContext = {},
+): CardModel {
   const lang = cardLanguage(mention.lang);
   const t = cardTranslator(lang);
   const record = dataset.names.find((n) => n.id === mention.nameId);
@@ -65,14 +69,17 @@ export function createCardModel(dataset: CardDataset, mention: CardMention): Car
   const currentRecord = dataset.names.find((n) => n.to === null) ?? dataset.names[dataset.names.length - 1];
   const name = cardName(record, lang);
   const current = currentRecord ? cardName(currentRecord, lang) : name;
-  const titles = new Map(dataset.sources.map((s) => [s.id, s.title]));
+  const ctx: CellContext = { t, titles: new Map(dataset.sources.map((s) => [s.id, s.title])) };
   const organization =
     dataset.subjects?.find((s) => s.kind === 'organization')?.id ?? DEFAULT_ORGANIZATION_SUBJECT;
   const facts = new Map(
     dataset.facts.filter((f) => f.subject === organization).map((f) => [f.property, f] as const),
   );
+  const moment = momentFor(record, context);
+  const asOf = asOfOf(moment, name, t);
 
   const surface = mention.surface.replace(/\s+/g, ' ').trim();
+  const nameRow = nameRowOf(dataset.names, record, currentRecord, moment, asOf, ctx);
   return {
     lang,
     surface,
@@ -80,13 +87,90 @@ export function createCardModel(dataset: CardDataset, mention: CardMention): Car
     stoodFor: stoodFor(surface, record, name),
     isCurrent: record.id === currentRecord?.id,
     current,
-    facts: CARD_ROWS.flatMap((spec) => {
-      const row = factRow(spec, facts, titles, t);
-      return row ? [row] : [];
-    }),
+    asOf,
+    rows: [
+      ...(nameRow ? [nameRow] : []),
+      ...CARD_ROWS.flatMap((spec) => {
+        const row = factRow(spec, facts, moment, asOf.label, ctx);
+        return row ? [row] : [];
+      }),
+    ],
+    charts: chartsOf(facts, moment, t),
     timeline: dataset.names.map((n) => cardName(n, lang)),
     query: name.name,
   };
+}
+
+/** The moment for people: which date the card used and why. */
+function asOfOf(moment: Moment, name: CardName, t: Translate): CardAsOf {
+  switch (moment.origin) {
+    case 'page':
+      return {
+        origin: 'page',
+        date: moment.date,
+        via: moment.via,
+        text: t('card_asOfPageDate', formatIsoDate(moment.date, t.lang)),
+        label: formatIsoDate(moment.date.slice(0, 4), t.lang),
+      };
+    case 'era': {
+      const years = t('card_years', [moment.from.slice(0, 4), moment.to.slice(0, 4)]);
+      return {
+        origin: 'era',
+        date: moment.from,
+        until: moment.to,
+        text: t('card_asOfEra', [name.acronym, years]),
+        label: years,
+      };
+    }
+    case 'today':
+      return { origin: 'today', date: null, text: t('card_asOfToday'), label: '' };
+  }
+}
+
+/** "Full name (ACRONYM)" in the card's language. */
+function nameWithAcronym(name: CardName): string {
+  return name.acronym && name.acronym !== name.name ? `${name.name} (${name.acronym})` : name.name;
+}
+
+/** The organization's name then (at the page's date, or the mention's own name over its era) and today. */
+function nameRowOf(
+  names: readonly CompiledName[],
+  record: CompiledName,
+  currentRecord: CompiledName | undefined,
+  moment: Moment,
+  asOf: CardAsOf,
+  ctx: CellContext,
+): CardRow | null {
+  if (moment.origin === 'today' || !currentRecord) return null;
+  const lang = ctx.t.lang;
+  const cell = (n: CompiledName, asOfText: string): CardCell => ({
+    value: nameWithAcronym(cardName(n, lang)),
+    asOf: n.from?.date ?? null,
+    asOfText,
+    marks: [],
+    status: 'agreed',
+    conflicts: [],
+    sources: uniqueSources(n.sources.flatMap((id) => sourceOf(id, ctx.titles))),
+    rejected: [],
+  });
+  const since = (n: CompiledName) =>
+    n.from ? ctx.t('card_since', formatIsoDate(n.from.date, lang)) : ctx.t('card_asOfToday');
+  const span = (n: CompiledName) =>
+    n.to ? ctx.t('card_years', [n.from?.date.slice(0, 4) ?? '?', n.to.date.slice(0, 4)]) : since(n);
+  const thenName = moment.origin === 'page' ? nameAt(names, moment.date) : record;
+  // The current name already in force then: the heading says it, a row "IOM → IOM" would say nothing.
+  if (thenName?.id === currentRecord.id) return null;
+  return changingRow(
+    'name',
+    cell(currentRecord, since(currentRecord)),
+    thenName ? cell(thenName, span(thenName)) : unknownCell(asOf.label, ctx.t),
+  );
+}
+
+/** A row of a value today and, when the card has a moment other than today, its value then. */
+function changingRow(id: CardRowId, today: CardCell, then?: CardCell): CardRow {
+  if (!then) return { id, today };
+  return { id, then, today };
 }
 
 /** Case-, accent- and punctuation-blind form of a name, to compare a surface with official forms. */
@@ -106,10 +190,9 @@ function stoodFor(surface: string, record: CompiledName, name: CardName): string
     [record.acronym, ...record.forms.map((f) => f.acronym ?? '')].filter(Boolean).map(plain),
   );
   const fullNames = new Set(record.forms.map((f) => plain(f.name)));
-  const withAcronym = name.acronym !== name.name ? `${name.name} (${name.acronym})` : name.name;
   if (acronyms.has(written)) return name.name; // ICEM → Intergovernmental Committee for European Migration
   if (fullNames.has(written)) return name.acronym; // the full name → ICEM
-  return withAcronym; // a variant or an alias: say both
+  return nameWithAcronym(name); // a variant or an alias: say both
 }
 
 /** A name in the card's language: the official form in that language, else the English one. */
@@ -125,95 +208,63 @@ function cardName(record: CompiledName, lang: string): CardName {
   };
 }
 
+/** True for facts that change over time: they get a value then and today. */
+function changes(fact: CompiledFact): boolean {
+  return (fact.history?.length ?? 0) > 0 || fact.asOf !== undefined;
+}
+
 function factRow(
   spec: RowSpec,
   facts: ReadonlyMap<string, CompiledFact>,
-  titles: ReadonlyMap<string, string>,
-  t: Translate,
-): CardFactRow | null {
+  moment: Moment,
+  label: string,
+  ctx: CellContext,
+): CardRow | null {
   const main = facts.get(spec.property);
   if (!main) return null;
-  const mainSources = supportingSources(main, titles);
-  // Never a value without a source: an unsourced fact is treated as missing.
-  if (mainSources.length === 0) return null;
-  const extra = spec.with ? facts.get(spec.with) : undefined;
-  const extraSources = extra ? supportingSources(extra, titles) : [];
-  const parts = extra && extraSources.length > 0 ? [main, extra] : [main];
-
-  let value = formatValue(main.value, t);
-  if (parts.length === 2 && extra) {
-    const more =
-      extra.value.type === 'date'
-        ? t('card_since', formatValue(extra.value, t))
-        : formatValue(extra.value, t);
-    value = `${value}, ${more}`;
-  }
-  const sources = uniqueSources([...mainSources, ...(parts.length === 2 ? extraSources : [])]);
-  const status = parts.reduce<Status>(
-    (worst, f) => (STATUS_RANK[f.status] > STATUS_RANK[worst] ? f.status : worst),
-    'agreed',
-  );
-  return {
-    id: spec.id,
-    value,
-    ...(main.asOf ? { asOf: { kind: main.time ?? 'snapshot', date: formatDateValue(main.asOf, t) } } : {}),
-    status,
-    conflicts: parts.flatMap((f) => {
-      const conflict = conflictOf(f, titles);
-      return conflict ? [conflict] : [];
-    }),
-    sources,
-  };
-}
-
-/** Sources of the claims that support the current value (for a changing property, its latest entry). */
-function supportingSources(fact: CompiledFact, titles: ReadonlyMap<string, string>): CardSource[] {
-  const latest = fact.history?.[fact.history.length - 1];
-  const ids = latest ? new Set(latest.claims) : null;
-  const claims = fact.claims.filter((c) => (ids ? ids.has(c.id) : c.verdict === 'supports'));
-  return uniqueSources(claims.flatMap((c) => sourceOf(c.source, titles)));
-}
-
-function sourceOf(id: string, titles: ReadonlyMap<string, string>): CardSource[] {
-  const title = titles.get(id);
-  // A claim citing a source the dataset does not list cannot be shown as evidence; the build refuses
-  // such data, so this only guards against a hand-edited bundle.
-  return title === undefined ? [] : [{ id, title }];
-}
-
-function uniqueSources(sources: CardSource[]): CardSource[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => !seen.has(s.id) && seen.add(s.id));
-}
-
-/** What the sources said, for a fact that was not simply agreed. */
-function conflictOf(fact: CompiledFact, titles: ReadonlyMap<string, string>): CardConflict | null {
-  if (fact.status === 'agreed') return null;
-  const claimsById = new Map(fact.claims.map((c) => [c.id, c]));
-  const claims: CardClaim[] = fact.claims
-    .filter((c) => c.verdict !== 'superseded')
-    .flatMap((c) =>
-      sourceOf(c.source, titles).map((source) => ({
-        id: c.id,
-        value: c.display,
-        source,
-        verdict: c.verdict,
-        ...(c.reason ? { reason: c.reason } : {}),
-      })),
+  if (changes(main)) {
+    // Never a value without a source: an unsourced current value leaves the row out.
+    const today = todayCell(main, ctx);
+    if (!today) return null;
+    return changingRow(
+      spec.id,
+      today,
+      moment.origin === 'today' ? undefined : thenCell(main, moment, label, ctx),
     );
-  return {
-    property: fact.property,
-    status: fact.status,
-    ...(fact.note ? { note: fact.note } : {}),
-    alternatives: (fact.alternatives ?? []).map((a) => ({
-      value: a.display,
-      sources: uniqueSources(
-        a.claims.flatMap((id) => {
-          const claim = claimsById.get(id);
-          return claim ? sourceOf(claim.source, titles) : [];
-        }),
-      ),
-    })),
-    claims,
-  };
+  }
+  const extra = spec.with ? facts.get(spec.with) : undefined;
+  if (spec.id === 'un') {
+    // A status without a history (older data): today's, dated by its companion "since" date.
+    const today = statusToday(main, extra, ctx);
+    if (!today) return null;
+    return changingRow(spec.id, today, moment.origin === 'today' ? undefined : unknownCell(label, ctx.t));
+  }
+  const value = fixedCell(main, extra, ctx);
+  return value ? { id: spec.id, value } : null;
+}
+
+/** A current status dated by a companion date fact ("related organization", since 19 Sep 2016). */
+function statusToday(main: CompiledFact, since: CompiledFact | undefined, ctx: CellContext): CardCell | null {
+  const date = since?.value.type === 'date' ? since.value : undefined;
+  const shown = since && date ? [{ fact: main }, { fact: since }] : [{ fact: main }];
+  return cellOf(
+    shown,
+    valueIn(main, ctx.t),
+    date?.date ?? null,
+    date ? ctx.t('card_since', formatDateValue(date, ctx.t)) : undefined,
+    ctx,
+  );
+}
+
+/** A value for all time, with its companion ("5 Dec 1951, Brussels"); null without a supporting source. */
+function fixedCell(main: CompiledFact, extra: CompiledFact | undefined, ctx: CellContext): CardCell | null {
+  const mainCell = cellOf([{ fact: main }], valueIn(main, ctx.t), null, undefined, ctx);
+  if (!mainCell) return null;
+  const extraCell = extra ? cellOf([{ fact: extra }], valueIn(extra, ctx.t), null, undefined, ctx) : null;
+  if (!extra || !extraCell) return mainCell;
+  const more =
+    extra.value.type === 'date' ? ctx.t('card_since', valueIn(extra, ctx.t)) : valueIn(extra, ctx.t);
+  return (
+    cellOf([{ fact: main }, { fact: extra }], `${mainCell.value}, ${more}`, null, undefined, ctx) ?? mainCell
+  );
 }

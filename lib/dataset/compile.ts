@@ -2,6 +2,7 @@ import { parseDate } from './dates';
 import { DatasetBuildError, type DatasetIssue } from './errors';
 import { compileNames } from './names';
 import { reconcileFact } from './reconcile';
+import { translateFact } from './translate';
 import type {
   CompiledDataset,
   CompiledFact,
@@ -22,7 +23,7 @@ export interface CompileResult {
 
 function compileSources(model: Model): CompiledSource[] {
   return [...model.sources.values()].map(({ record }) => {
-    const { date, family: _family, ...rest } = record;
+    const { date, family: _family, checked: _checked, ...rest } = record;
     return { ...rest, ...(date ? { date: parseDate(date) } : {}) };
   });
 }
@@ -114,7 +115,11 @@ export function compileDataset(inputs: DatasetInputs, seeds: SeedTexts): Compile
       const outcome = reconcileFact(model, subject, property, claims, decisions);
       for (const id of outcome.usedDecisions) used.add(id);
       problems.push(...outcome.issues);
-      if (outcome.fact) facts.push(outcome.fact);
+      if (!outcome.fact) continue;
+      const file = inputs.translations?.file ?? 'data/translations.json';
+      const translated = translateFact(outcome.fact, model.translations, property.translated === true, file);
+      problems.push(...translated.issues);
+      facts.push(translated.fact);
     }
   }
   for (const { file, record } of model.decisions) {

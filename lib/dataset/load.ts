@@ -48,6 +48,7 @@ export function loadInputs(root: string = PROJECT_ROOT): DatasetInputs {
     names: readJson(root, join(data, 'names.json')),
     decisions: readJson(root, join(data, 'decisions.json')),
     claims: claimFiles.map((f) => readJson(root, join(claimsDir, f))),
+    translations: readJson(root, join(data, 'translations.json')),
   };
 }
 

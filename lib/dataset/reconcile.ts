@@ -2,7 +2,10 @@ import { dateContains, parseDate } from './dates';
 import type { DatasetIssue } from './errors';
 import {
   type AsOfGroup,
+  boundAddsNothing,
   groupByAsOf,
+  isApproximate,
+  isSingleSource,
   mergeTenure,
   type RuleClaim,
   type RuleDecision,
@@ -12,7 +15,7 @@ import {
   undatedRule,
   unionRule,
 } from './rules';
-import type { PropertyRecord } from './schema';
+import type { ClaimRecord, PropertyRecord } from './schema';
 import type { Alternative, CompiledClaim, CompiledFact, HistoryEntry, Status, Verdict } from './types';
 import type { Model, TypedClaim, TypedDecision } from './validate';
 import { displayValue, type Value } from './values';
@@ -98,6 +101,7 @@ export function reconcileFact(
   };
   const ruleClaims = claims.map((c) => toRuleClaim(model, c));
   const used: string[] = [];
+  const issues: DatasetIssue[] = [];
   let fields: Omit<CompiledFact, 'id' | 'subject' | 'property' | 'label' | 'claims'> | null = null;
 
   if (property.merge === 'union') {
@@ -119,24 +123,30 @@ export function reconcileFact(
       reject(settlement.rejected);
       return { asOf: group.asOf, settlement };
     });
+    const claimById = new Map(claims.map((c) => [c.record.id, c.record]));
+    const recordsOf = (list: readonly RuleClaim[]) => list.flatMap((c) => claimById.get(c.id) ?? []);
     const history: HistoryEntry[] =
       property.time === 'snapshot'
-        ? groups.map((g) => ({
-            ...outcomeFields(g.settlement),
-            asOf: parseDate(g.asOf),
-            claims: g.settlement.supports.map((c) => c.id),
-          }))
+        ? snapshotHistory(groups, recordsOf, reject)
         : mergeTenure(groups).map((term, i, terms) => {
             const settlements = term.groups.map((g) => g.settlement);
             const next = terms[i + 1];
             const notes = settlements.flatMap((s) => (s.note ? [s.note] : []));
+            const supports = settlements.flatMap((s) => recordsOf(s.supports));
+            const ends = supports.flatMap((c) => (c.until ? [c.until] : [])).sort();
+            const end = ends[0] !== undefined && (!next || ends[0] < next.asOf) ? ends[0] : next?.asOf;
+            const titled = titleOf(supports, claims[0]?.file ?? '', id, issues);
             return {
               ...outcomeFields(term.groups[0].settlement),
               asOf: parseDate(term.asOf),
-              ...(next ? { until: parseDate(next.asOf) } : {}),
+              ...(end ? { until: parseDate(end) } : {}),
               status: worstStatus(settlements),
               ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
-              claims: settlements.flatMap((s) => s.supports.map((c) => c.id)),
+              claims: supports.map((c) => c.id),
+              ...(isApproximate(recordsOf(term.groups[0].settlement.supports))
+                ? { approximate: true as const }
+                : {}),
+              ...(titled ? { title: titled } : {}),
             };
           });
     history.forEach((entry, i) => {
@@ -148,15 +158,29 @@ export function reconcileFact(
     });
     const current = history.at(-1);
     if (current) {
-      const { claims: _ids, until: _until, ...rest } = current;
+      const { claims: _ids, until, confirmed, ...rest } = current;
+      // Today's figure is dated by the latest source still giving it (175 in 2023, still 175 in 2024).
+      if (confirmed) rest.asOf = confirmed;
+      // A value that ended (a head who died in office) with no successor known is no current value.
+      if (until)
+        issues.push({
+          file: claims[0]?.file ?? '',
+          id,
+          field: 'until',
+          message: 'the latest value has ended and nothing follows it',
+        });
       fields = { ...rest, time: property.time, history };
     }
   }
 
+  if (fields && isSingleSource(ruleClaims.filter((c) => verdicts.get(c.id)?.verdict === 'supports'))) {
+    fields = { ...fields, reliability: 'single-source' };
+  }
   if (!fields || ![...verdicts.values()].some((x) => x.verdict !== 'rejected')) {
     const files = [...new Set(claims.map((c) => c.file))].join(', ');
     const message = 'fact with no supporting claim: every claim about it was rejected';
-    return { fact: null, usedDecisions: used, issues: [{ file: files, id, field: 'claims', message }] };
+    issues.push({ file: files, id, field: 'claims', message });
+    return { fact: null, usedDecisions: used, issues };
   }
 
   const compiledClaims: CompiledClaim[] = claims.map((c) => {
@@ -170,6 +194,7 @@ export function reconcileFact(
       verdict: verdict.verdict,
       ...(verdict.reason ? { reason: verdict.reason } : {}),
       display: displayValue(c.value),
+      value: c.value,
       ...(asOf ? { asOf: parseDate(asOf) } : {}),
       ...(evidence ? { evidence } : {}),
       ...(note ? { note } : {}),
@@ -186,6 +211,62 @@ export function reconcileFact(
   return {
     fact: { id, subject, property: property.id, label: property.label, ...fields, claims: compiledClaims },
     usedDecisions: used,
-    issues: [],
+    issues,
   };
+}
+
+/** The title the supporting claims give a head; claims naming two different titles are a problem to fix. */
+function titleOf(
+  supports: readonly ClaimRecord[],
+  file: string,
+  id: string,
+  issues: DatasetIssue[],
+): string | undefined {
+  const titles = [...new Set(supports.flatMap((c) => (c.title ? [c.title] : [])))];
+  if (titles.length > 1) {
+    const ids = supports.filter((c) => c.title).map((c) => c.id);
+    const message = `claims ${ids.join(', ')} give one term different titles: ${titles.join(' vs ')}`;
+    issues.push({ file, id, field: 'title', message });
+  }
+  return titles[0];
+}
+
+/**
+ * Snapshot history, oldest first: one entry per as-of group, except lower bounds that the previous figure
+ * already meets (boundAddsNothing), whose claims are rejected with that reason, and repeats of the previous
+ * figure, which confirm it (`confirmed`) instead of adding a point.
+ */
+function snapshotHistory(
+  groups: readonly SettledGroup[],
+  recordsOf: (list: readonly RuleClaim[]) => ClaimRecord[],
+  reject: (list: readonly { claim: RuleClaim; reason: string }[]) => void,
+): HistoryEntry[] {
+  const history: HistoryEntry[] = [];
+  for (const g of groups) {
+    const previous = history.at(-1);
+    if (boundAddsNothing(previous?.value, g.settlement.value) && previous) {
+      const reason = `adds nothing to the series: ${quoteDisplay(g.settlement.value)} is already met by ${quoteDisplay(previous.value)} as of ${previous.asOf.date}`;
+      reject(g.settlement.supports.map((claim) => ({ claim, reason })));
+      continue;
+    }
+    const supports = recordsOf(g.settlement.supports);
+    if (previous && displayValue(previous.value) === displayValue(g.settlement.value)) {
+      // The same figure again is no new point: it confirms the previous one up to this date.
+      previous.claims.push(...g.settlement.supports.map((c) => c.id));
+      previous.confirmed = parseDate(g.asOf);
+      continue;
+    }
+    history.push({
+      ...outcomeFields(g.settlement),
+      asOf: parseDate(g.asOf),
+      claims: g.settlement.supports.map((c) => c.id),
+      ...(isApproximate(supports) ? { approximate: true as const } : {}),
+      ...(supports.length > 0 && supports.every((c) => c.projected) ? { projected: true as const } : {}),
+    });
+  }
+  return history;
+}
+
+function quoteDisplay(value: Value): string {
+  return `"${displayValue(value)}"`;
 }

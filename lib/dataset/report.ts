@@ -9,7 +9,10 @@ const MARK = { supports: '+', superseded: '~', rejected: 'x' } as const;
 export function describeFact(dataset: CompiledDataset, fact: CompiledFact): string {
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
   const subject = dataset.subjects.find((s) => s.id === fact.subject)?.label ?? fact.subject;
-  const lines = [`${fact.label} — ${subject}  [${fact.id}]`, `  ${factHeadline(fact)}  (${fact.status})`];
+  const lines = [
+    `${fact.label} — ${subject}  [${fact.id}]`,
+    `  ${factHeadline(fact)}  (${[fact.status, ...marksOf(fact)].join(', ')})`,
+  ];
   if (fact.note) lines.push(`  note: ${fact.note}`);
   for (const alt of fact.alternatives ?? [])
     lines.push(`  competing: ${alt.display} (${alt.claims.length} claims)`);
@@ -17,8 +20,13 @@ export function describeFact(dataset: CompiledDataset, fact: CompiledFact): stri
     lines.push('  history:');
     for (const entry of fact.history) {
       const since = fact.time === 'tenure' && !entry.until ? 'since ' : '';
+      const about = entry.approximate ? 'about ' : '';
       const until = entry.until ? ` to ${formatDate(entry.until)}` : '';
-      lines.push(`    ${since}${formatDate(entry.asOf)}${until}: ${entry.display} (${entry.status})`);
+      const title = entry.title ? `${entry.title} ` : '';
+      const marks = [entry.status, ...marksOf(entry)].join(', ');
+      lines.push(
+        `    ${since}${about}${formatDate(entry.asOf)}${until}: ${title}${entry.display} (${marks})`,
+      );
       if (entry.note) lines.push(`      note: ${entry.note}`);
     }
   }
@@ -45,8 +53,17 @@ export function describeName(name: CompiledName): string {
   const lines = [`${name.name} (${name.acronym}) — ${from} to ${to}  [name ${name.id}]`];
   for (const form of name.forms)
     lines.push(`  ${form.lang}: ${form.name}${form.acronym ? ` (${form.acronym})` : ''}`);
-  for (const v of name.variants) lines.push(`  variant (${v.lang}): ${v.name} — ${v.note}`);
+  for (const v of name.variants)
+    lines.push(`  ${v.misnomer ? 'misnomer' : 'variant'} (${v.lang}): ${v.name} — ${v.note}`);
   for (const a of name.aliases) lines.push(`  alias (${a.lang}): ${a.name}, since ${formatDate(a.from)}`);
   lines.push(`  sources: ${name.sources.join(', ')}`);
   return lines.join('\n');
+}
+
+/** What the card marks about a value besides its status: a projection, a single weak source. */
+function marksOf(item: { projected?: true; reliability?: 'single-source' }): string[] {
+  return [
+    ...(item.projected ? ['projected'] : []),
+    ...(item.reliability ? ['single source, unverified'] : []),
+  ];
 }

@@ -306,3 +306,35 @@ export function unionRule(claims: readonly RuleClaim[]): string[] {
   const said = (key: string) => keys.some((other) => other !== key && ` ${other} `.includes(` ${key} `));
   return keys.filter((key) => !said(key)).map((key) => byKey.get(key) ?? key);
 }
+
+/** Worst tier that still counts as a reliable source on its own: tertiary (3) and unreliable (4) sources do not. */
+export const LOWEST_CORROBORATING_TIER = 2;
+
+/**
+ * Rule: a value whose supporting claims all come from one family of tertiary or unreliable sources
+ * (one seed, one Wikipedia text and its mirrors) is single-source and unverified, however many copies agree.
+ */
+export function isSingleSource(supports: readonly Pick<RuleClaim, 'tier' | 'family'>[]): boolean {
+  if (supports.length === 0) return false;
+  const families = new Set(supports.map((c) => c.family));
+  const best = Math.min(...supports.map((c) => c.tier));
+  return families.size === 1 && best > LOWEST_CORROBORATING_TIER;
+}
+
+/**
+ * Rule: in a series of figures, a lower bound ("over 150") that the previous figure already meets (170)
+ * is no new data point: it is boilerplate that says less than what was known, not a fall.
+ * Equal bounds repeated ("over 100", then "over 100") add nothing either.
+ */
+export function boundAddsNothing(previous: Value | undefined, value: Value): boolean {
+  if (!previous || value.type !== 'number' || value.qualifier !== 'over') return false;
+  return implies(previous, value);
+}
+
+/**
+ * Rule: a date is approximate when every claim dated at it is (each only attests the value then, or
+ * leaves the year unverified); one claim giving it as a known date makes it known.
+ */
+export function isApproximate(claimsAtDate: readonly { approximate?: true }[]): boolean {
+  return claimsAtDate.length > 0 && claimsAtDate.every((c) => c.approximate === true);
+}

@@ -47,6 +47,11 @@ export const SourceSchema = v.pipe(
     era: v.optional(Text),
     seed: v.optional(v.pipe(v.string(), v.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed file name'))),
     family: v.optional(Id),
+    /**
+     * For a URL that is not in the reference sheet (../shared/reference/iom-facts.md, whose URLs its
+     * compiler checked): how this one was checked and what it says, so a reviewer can redo it.
+     */
+    checked: v.optional(Text),
   }),
   v.forward(
     v.check((s) => s.date !== undefined || s.era !== undefined, 'give a date or an era'),
@@ -64,6 +69,14 @@ export const ClaimSchema = v.strictObject({
   source: Id,
   evidence: v.optional(Words(MAX_EVIDENCE_WORDS)),
   note: v.optional(Text),
+  /** Tenure properties: the source says the value ended on this date (a head who died in office). */
+  until: v.optional(IsoDate),
+  /** The as-of date is an inference (first date the source attests it, or a year it leaves unverified), not a known start. */
+  approximate: v.optional(v.literal(true)),
+  /** The figure is a projection as the source reports it, not an outturn. */
+  projected: v.optional(v.literal(true)),
+  /** Heads: the office's title as the source gives it for that time (Director, Director General). */
+  title: v.optional(Text),
 });
 
 const Hedge = v.optional(v.picklist(['over', 'about', 'nearly']));
@@ -106,6 +119,8 @@ export const PropertySchema = v.strictObject({
   merge: v.optional(v.literal('union')),
   /** Timeline label for date facts and tenure starts; {subject} and {value} are filled in. */
   event: v.optional(Text),
+  /** Its text values must have French and Spanish in data/translations.json (cards show them). */
+  translated: v.optional(v.literal(true)),
 });
 
 /** Something facts are about other than a name: the organization, a programme. */
@@ -129,6 +144,8 @@ export const NameSchema = v.strictObject({
       name: Text,
       note: Text,
       sources: v.optional(v.array(Id)),
+      /** A wrong name (a back-translation, a garbled expansion), not merely another spelling of the right one. */
+      misnomer: v.optional(v.literal(true)),
     }),
   ),
   aliases: v.array(
@@ -139,6 +156,15 @@ export const NameSchema = v.strictObject({
       sources: v.pipe(v.array(Id), v.minLength(1, 'cite at least one source')),
     }),
   ),
+});
+
+/** French and Spanish for an English phrase the dataset writes (a place, a country, a status, a title). */
+export const TranslationSchema = v.strictObject({
+  en: Text,
+  /** Only for this person (a title's grammatical gender: Directrice générale). */
+  of: v.optional(Text),
+  fr: Text,
+  es: Text,
 });
 
 /** Source records. */
@@ -153,6 +179,8 @@ export type PropertyRecord = v.InferOutput<typeof PropertySchema>;
 export type SubjectRecord = v.InferOutput<typeof SubjectSchema>;
 /** Name records. */
 export type NameRecord = v.InferOutput<typeof NameSchema>;
+/** Translation records. */
+export type TranslationRecord = v.InferOutput<typeof TranslationSchema>;
 
 function issuesOf(file: string, id: string, prefix: string, issues: v.BaseIssue<unknown>[]): DatasetIssue[] {
   return issues.map((issue) => {

@@ -47,7 +47,22 @@ export interface CompiledClaim {
   evidence?: string;
   /** How the claim was read from its source, when that needs saying. */
   note?: string;
+  /**
+   * The claimed value, typed, for facts the card shows (properties marked translated): the card formats
+   * numbers and dates in the reader's language from it.
+   */
+  value?: Value;
+  /** The claimed value in French and Spanish, for text values of facts the card shows. */
+  displays?: Displays;
+  /** `reason` in French and Spanish, for facts the card shows. */
+  reasonDisplays?: Displays;
 }
+
+/** Languages besides English whose cards get translated text values. */
+export type DisplayLang = 'fr' | 'es';
+
+/** A text value written for people in French and Spanish; numbers and dates are formatted from `value` instead. */
+export type Displays = Partial<Record<DisplayLang, string>>;
 
 /** A competing value of a disputed fact or history entry. */
 export interface Alternative {
@@ -73,10 +88,24 @@ export interface HistoryEntry {
   status: Status;
   /** Why, for resolved and disputed entries. */
   note?: string;
+  /** `note` in French and Spanish (values in it written for that language), for facts the card shows. */
+  noteDisplays?: Displays;
   /** Competing values, for disputed entries. */
   alternatives?: Alternative[];
   /** Ids of the claims supporting this entry. */
   claims: string[];
+  /** The asOf is an inference (e.g. first date a source attests the person in office), not a known start: "about <year>". */
+  approximate?: true;
+  /** The value written in French and Spanish, for text values (places, roles, statuses). */
+  displays?: Displays;
+  /** The figure is a projection as reported, not an outturn: the card says "projected". */
+  projected?: true;
+  /** Snapshots: the latest date a source still gives the same figure (175 in 2023, still 175 in 2024). */
+  confirmed?: DateValue;
+  /** The office's title in that era in English (Director in the ICEM era, Director General later), for heads. */
+  title?: string;
+  /** That title in French and Spanish. */
+  titleDisplays?: Displays;
 }
 
 /** A reconciled fact: one property of one subject. */
@@ -93,7 +122,7 @@ export interface CompiledFact {
   value: Value;
   /** The value written for people. */
   display: string;
-  /** Date of the current value, for properties that change over time. */
+  /** Date of the current value, for properties that change over time (snapshots: the latest date a source gives it). */
   asOf?: DateValue;
   /** snapshot: asOf is the date of a figure; tenure: asOf is when the current value began. */
   time?: 'snapshot' | 'tenure';
@@ -101,12 +130,26 @@ export interface CompiledFact {
   status: Status;
   /** Why, for resolved and disputed facts. */
   note?: string;
+  /** `note` in French and Spanish (values in it written for that language), for facts the card shows. */
+  noteDisplays?: Displays;
   /** Competing values, for disputed facts. */
   alternatives?: Alternative[];
   /** Every dated value, oldest first (the last one is current); only for properties that change over time. */
   history?: HistoryEntry[];
   /** Every claim about this property, with its verdict. */
   claims: CompiledClaim[];
+  /** The asOf is an inference, not a known date: the card writes "about <year>". */
+  approximate?: true;
+  /** The value written in French and Spanish, for text values (places, roles, statuses). */
+  displays?: Displays;
+  /** The only support is one low-tier source without independent corroboration: "single source, unverified". */
+  reliability?: 'single-source';
+  /** The figure is a projection as reported, not an outturn: the card says "projected". */
+  projected?: true;
+  /** The current holder's title (Director General), for heads; history entries give it per era. */
+  title?: string;
+  /** That title in French and Spanish. */
+  titleDisplays?: Displays;
 }
 
 /** A written form of a name. */
@@ -136,7 +179,13 @@ export interface CompiledName {
   /** Official forms, English first. */
   forms: NameForm[];
   /** Spellings real documents use that are not the official name (detectable, rejected as facts). */
-  variants: (NameForm & { note: string; sources?: string[] })[];
+  variants: (NameForm & {
+    /** Why the variant exists. */
+    note: string;
+    sources?: string[];
+    /** A wrong name (a back-translation, a garbled expansion), not merely another spelling of the right one. */
+    misnomer?: true;
+  })[];
   /** Other names used for the organization, with the date they came into use. */
   aliases: (NameForm & { from: DateValue; sources: string[] })[];
   /** Sources supporting the English name and its dates. */

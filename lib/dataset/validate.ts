@@ -1,3 +1,4 @@
+import { translationKey } from './displays';
 import type { DatasetIssue } from './errors';
 import {
   type Checked,
@@ -15,6 +16,8 @@ import {
   SourceSchema,
   type SubjectRecord,
   SubjectSchema,
+  type TranslationRecord,
+  TranslationSchema,
 } from './schema';
 import { toValue, type Value } from './values';
 
@@ -40,6 +43,8 @@ export interface DatasetInputs {
   decisions: DataFile;
   /** data/claims/*.json */
   claims: DataFile[];
+  /** data/translations.json: French and Spanish for the dataset's English phrases (optional in fixtures). */
+  translations?: DataFile;
 }
 
 /** Seed documents by file name, or null when ../shared/seeds is not there. */
@@ -79,6 +84,8 @@ export interface Model {
   decisions: TypedDecision[];
   /** Claims in file order. */
   claims: TypedClaim[];
+  /** French and Spanish by English phrase. */
+  translations: Map<string, TranslationRecord>;
 }
 
 /** Collapses runs of white space so a phrase cut across a line break still matches. */
@@ -107,6 +114,58 @@ function merge<T>(parts: Checked<T>[]): Checked<T> {
   return { records: parts.flatMap((p) => p.records), issues: parts.flatMap((p) => p.issues) };
 }
 
+/** Problems with a claim's until, approximate, projected and title fields: each fits only some properties. */
+function claimFlagIssues(
+  file: string,
+  record: ClaimRecord,
+  property: PropertyRecord,
+  value: Value | undefined,
+): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const at = (field: string, message: string) => issues.push({ file, id: record.id, field, message });
+  if (record.until !== undefined) {
+    if (property.time !== 'tenure')
+      at('until', `an end date fits tenure properties; "${property.id}" is not one`);
+    else if (record.asOf === undefined || record.until <= record.asOf)
+      at('until', `the end date must come after the claim's as-of date (${record.asOf ?? 'none'})`);
+  }
+  if (record.approximate && record.asOf === undefined)
+    at('approximate', 'only an as-of date can be approximate, and the claim has none');
+  if (record.projected && value && value.type !== 'number')
+    at('projected', `only figures can be projections; this is a ${value.type} value`);
+  if (record.title !== undefined && (property.time !== 'tenure' || property.type !== 'person'))
+    at(
+      'title',
+      `a title fits the holders of an office (tenure properties of persons); "${property.id}" is not one`,
+    );
+  return issues;
+}
+
+/**
+ * Rule: one history holds one measure. Every figure of a property of one subject counts the same thing
+ * (expenditure and budget are different facts), so a change in the series is a change in the world.
+ */
+function measureIssues(claims: readonly TypedClaim[]): DatasetIssue[] {
+  const first = new Map<string, TypedClaim>();
+  const issues: DatasetIssue[] = [];
+  for (const claim of claims) {
+    if (claim.value.type !== 'number') continue;
+    const key = `${claim.record.subject}/${claim.record.property}`;
+    const seen = first.get(key);
+    if (!seen) {
+      first.set(key, claim);
+      continue;
+    }
+    const measure = (c: TypedClaim) => (c.value.type === 'number' ? (c.value.measure ?? '(none)') : '');
+    const unit = (c: TypedClaim) => (c.value.type === 'number' ? (c.value.unit ?? '(none)') : '');
+    if (measure(claim) !== measure(seen) || unit(claim) !== unit(seen)) {
+      const message = `measure "${measure(claim)}" (unit ${unit(claim)}) differs from "${measure(seen)}" (unit ${unit(seen)}) of claim "${seen.record.id}": one history holds one measure; give the other measure its own property`;
+      issues.push({ file: claim.file, id: claim.record.id, field: 'value.measure', message });
+    }
+  }
+  return issues;
+}
+
 /** Validates every file and every cross-reference; returns the model, the problems and notices. */
 export function validateInputs(
   inputs: DatasetInputs,
@@ -118,8 +177,18 @@ export function validateInputs(
   const names = checkFile(inputs.names.file, inputs.names.data, 'names', NameSchema);
   const decisions = checkFile(inputs.decisions.file, inputs.decisions.data, 'decisions', DecisionSchema);
   const claims = merge(inputs.claims.map((f) => checkFile(f.file, f.data, 'claims', ClaimSchema)));
+  const translations = inputs.translations
+    ? checkFile(inputs.translations.file, inputs.translations.data, 'translations', TranslationSchema)
+    : { records: [], issues: [] };
   const issues: DatasetIssue[] = [
-    ...[sources, subjects, properties, names, decisions, claims].flatMap((c) => c.issues),
+    ...[sources, subjects, properties, names, decisions, claims, translations].flatMap((c) => c.issues),
+    ...duplicates(
+      'translation',
+      translations.records.map(({ file, record }) => ({
+        file,
+        record: { id: translationKey(record.en, record.of) },
+      })),
+    ),
     ...duplicates('source', sources.records),
     ...duplicates<{ id: string }>('subject', [...subjects.records, ...names.records]),
     ...duplicates('property', properties.records),
@@ -140,6 +209,9 @@ export function validateInputs(
     names: names.records,
     decisions: [],
     claims: [],
+    translations: new Map(
+      translations.records.map((t) => [translationKey(t.record.en, t.record.of), t.record]),
+    ),
   };
   const subjectIds = new Set([...subjects.records, ...names.records].map((s) => s.record.id));
   const cited = new Set<string>();
@@ -215,8 +287,10 @@ export function validateInputs(
       }
     }
     const value = typed(file, record.id, 'value', record.value, record.property);
+    if (property) issues.push(...claimFlagIssues(file, record, property, value));
     if (value) model.claims.push({ file, record, value });
   }
+  issues.push(...measureIssues(model.claims));
 
   for (const { file, record } of decisions.records) {
     checkTarget(file, record.id, record.subject, record.property);

@@ -125,6 +125,9 @@ export function implies(winner: Value, claim: Value): boolean {
     case 'number': {
       if (winner.type !== 'number' || winner.unit !== claim.unit) return false;
       if (!sameOptional(winner.measure, claim.measure)) return false;
+      // "nearly N" (below N) and "over N" (above N) exclude each other although the figure is the same.
+      const hedges = new Set([winner.qualifier, claim.qualifier]);
+      if (hedges.has('nearly') && hedges.has('over')) return false;
       if (winner.number === claim.number) return true;
       return claim.qualifier === 'over' && winner.number > claim.number;
     }

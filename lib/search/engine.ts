@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Entry, SearchEngine, SearchHit } from './types';
+import type { Entry, NameForm, SearchEngine, SearchHit } from './types';
 
 /**
  * Full-text search over the dataset's entries with MiniSearch: prefix and fuzzy matching (typos),
@@ -39,6 +39,12 @@ const CLAIMS_FOR_FULL_LIFT = 20;
 
 /** Lift for facts tracked over time (head, member states, budget, staff): the key facts cards show. */
 const TRACKED_FACT_BOOST = 1.3;
+
+/**
+ * Lift of each kind of name form: the official form outranks other spellings and informal names, and a
+ * misnomer (a wrong name) ranks below them, so that an ordinary query finds the right name first.
+ */
+const FORM_BOOST: Record<NameForm, number> = { official: 1.2, variant: 1, alias: 1, misnomer: 0.8 };
 
 /** Fuzziness: about one typo per five letters, none under four letters (acronyms must match). */
 const FUZZY_RATIO = 0.2;
@@ -86,12 +92,35 @@ export function buildSearchEngine(entries: readonly Entry[]): SearchEngine {
       // in a long query does not empty the list.
       let results: SearchResult[] = index.search(q, { combineWith: 'AND' });
       if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
-      return results.slice(0, limit).flatMap((r) => {
+      const hits = results.flatMap((r) => {
         const entry = byId.get(r.id as string);
         return entry ? [{ entry, score: r.score }] : [];
       });
+      return officialFirst(hits, byId).slice(0, limit);
     },
   };
+}
+
+/**
+ * Official names first: a variant, misnomer or alias found is listed after the official name it stands
+ * for, which is brought up to just before it when it ranked lower or was not found at all (a search for
+ * "Intergovernmental Committee on European Migration" lists ICEM's real name, then the misnomer).
+ */
+export function officialFirst(hits: readonly SearchHit[], byId: ReadonlyMap<string, Entry>): SearchHit[] {
+  const out: SearchHit[] = [];
+  const placed = new Set<string>();
+  for (const hit of hits) {
+    if (placed.has(hit.entry.id)) continue;
+    const officialId = hit.entry.kind === 'name' ? hit.entry.official?.id : undefined;
+    const official = officialId === undefined ? undefined : byId.get(officialId);
+    if (official && !placed.has(official.id)) {
+      out.push({ entry: official, score: hit.score });
+      placed.add(official.id);
+    }
+    out.push(hit);
+    placed.add(hit.entry.id);
+  }
+  return out;
 }
 
 function toDoc(entry: Entry): Doc {
@@ -100,8 +129,7 @@ function toDoc(entry: Entry): Doc {
     case 'name':
       return {
         ...base,
-        // The official form outranks variant spellings and informal aliases of the same name.
-        rank: base.rank * (entry.form === 'official' ? 1.2 : 1),
+        rank: base.rank * FORM_BOOST[entry.form],
         title: entry.title,
         acronym: [entry.acronym, entry.era].filter(Boolean).join(' '),
         value: entry.eraName,

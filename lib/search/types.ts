@@ -48,6 +48,9 @@ export interface ClaimView {
   reason?: string;
 }
 
+/** The kinds of name forms, official first. */
+export type NameForm = 'official' | 'variant' | 'misnomer' | 'alias';
+
 /** One name of the organization, in one language. */
 export interface NameEntry {
   kind: 'name';
@@ -69,10 +72,18 @@ export interface NameEntry {
   to: string | null;
   /** The organization's name today, with its acronym. */
   current: string;
-  /** What kind of form this is: the official form, a variant spelling, an informal alias. */
-  form: 'official' | 'variant' | 'alias';
-  /** Why a variant exists, where the dataset says. */
+  /**
+   * What kind of form this is: the official form, another spelling of it (variant), a wrong name some
+   * documents use (misnomer), or another name in use (alias, e.g. "UN Migration").
+   */
+  form: NameForm;
+  /** Why a variant or misnomer exists, where the dataset says. */
   note?: string;
+  /**
+   * For any form but the official one: the entry of the official name it stands for (in the same
+   * language when the dataset has one, else English), which the search lists before it.
+   */
+  official?: { id: string; title: string; acronym?: string };
 }
 
 /** One reconciled fact. */

@@ -129,6 +129,7 @@ function expectedAt(path: string | null): ExpectedSetting {
   const [field, sub] = (path ?? '').split('.');
   switch (field) {
     case 'paused':
+    case 'factsAsOfPageDate':
       return 'boolean';
     case 'eras':
       return sub ? 'boolean' : 'object';

@@ -29,6 +29,8 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** Which names to detect, by era. */
   eras: Record<Era, boolean>;
+  /** Cards show the facts as of the page's own date (when it has one) beside today's. */
+  factsAsOfPageDate: boolean;
 }
 
 /** A change to the settings: any subset of fields, and any subset of eras. */
@@ -52,6 +54,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   hoverDelayMs: 300,
   highlightStyle: 'underline',
   eras: { PICMME: true, ICEM: true, ICM: true, IOM: true },
+  // On: a 1975 article is better served by 1975's facts, and today's still show beside them (issue 14).
+  factsAsOfPageDate: true,
 }) as Settings;
 
 /** A fresh, mutable copy of the defaults (the constant is shared and must never change). */
@@ -72,6 +76,7 @@ export const SETTINGS_FIELDS: readonly (keyof Settings)[] = [
   'hoverDelayMs',
   'highlightStyle',
   'eras',
+  'factsAsOfPageDate',
 ];
 
 /** What each check says when a value fails it: one wording for the lenient reader and the strict schemas. */
@@ -105,19 +110,22 @@ function describe(value: unknown): string {
 }
 
 /** Checks of the single-value fields: null when the value is valid, else what was expected. */
-const SCALAR_CHECKS: Record<'paused' | 'hoverDelayMs' | 'highlightStyle', (value: unknown) => string | null> =
-  {
-    paused: (value) => (typeof value === 'boolean' ? null : SETTING_MESSAGES.boolean),
-    hoverDelayMs: (value) => {
-      if (typeof value !== 'number' || Number.isNaN(value)) return SETTING_MESSAGES.delayNumber;
-      if (!Number.isInteger(value)) return SETTING_MESSAGES.delayInteger;
-      if (value < HOVER_DELAY_MIN_MS) return SETTING_MESSAGES.delayMin;
-      if (value > HOVER_DELAY_MAX_MS) return SETTING_MESSAGES.delayMax;
-      return null;
-    },
-    highlightStyle: (value) =>
-      (HIGHLIGHT_STYLES as readonly unknown[]).includes(value) ? null : SETTING_MESSAGES.highlightStyle,
-  };
+const SCALAR_CHECKS: Record<
+  'paused' | 'hoverDelayMs' | 'highlightStyle' | 'factsAsOfPageDate',
+  (value: unknown) => string | null
+> = {
+  paused: (value) => (typeof value === 'boolean' ? null : SETTING_MESSAGES.boolean),
+  factsAsOfPageDate: (value) => (typeof value === 'boolean' ? null : SETTING_MESSAGES.boolean),
+  hoverDelayMs: (value) => {
+    if (typeof value !== 'number' || Number.isNaN(value)) return SETTING_MESSAGES.delayNumber;
+    if (!Number.isInteger(value)) return SETTING_MESSAGES.delayInteger;
+    if (value < HOVER_DELAY_MIN_MS) return SETTING_MESSAGES.delayMin;
+    if (value > HOVER_DELAY_MAX_MS) return SETTING_MESSAGES.delayMax;
+    return null;
+  },
+  highlightStyle: (value) =>
+    (HIGHLIGHT_STYLES as readonly unknown[]).includes(value) ? null : SETTING_MESSAGES.highlightStyle,
+};
 
 /**
  * Reads stored settings leniently: a missing field takes its default silently (a newer field than the

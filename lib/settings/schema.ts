@@ -49,6 +49,7 @@ export const FIELD_SCHEMAS = {
     >,
     SETTING_MESSAGES.eras,
   ),
+  factsAsOfPageDate: v.boolean(SETTING_MESSAGES.boolean),
 } as const;
 
 /** A strict schema for imported files: any unknown or malformed field refuses the whole file. */

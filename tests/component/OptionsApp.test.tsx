@@ -70,6 +70,14 @@ describe('OptionsApp', () => {
     expect(props.onSave).toHaveBeenLastCalledWith({ hoverDelayMs: 700 });
   });
 
+  it('shows facts as of the page’s date by default, and saves turning it off', async () => {
+    const { props } = renderOptions();
+    const option = screen.getByLabelText('Show facts as of the page’s date') as HTMLInputElement;
+    expect(option.checked).toBe(true);
+    fireEvent.click(option);
+    await waitFor(() => expect(props.onSave).toHaveBeenCalledWith({ factsAsOfPageDate: false }));
+  });
+
   it('shows why a change could not be saved', async () => {
     renderOptions({
       onSave: vi.fn(async () => Promise.reject(new Error('Settings not saved: quota is full.'))),

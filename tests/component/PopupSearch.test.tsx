@@ -131,6 +131,26 @@ describe('SearchPanel', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 
+  it('lists a misnomer as such, after the official name, with why it exists', () => {
+    render(<SearchPanel t={t} engine={ready} />);
+    type('Intergovernmental Committee on European Migration');
+    const [official, misnomer] = screen.getAllByRole('option');
+    expect(official?.querySelector('.title')?.textContent).toBe(
+      'Intergovernmental Committee for European Migration',
+    );
+    expect(misnomer?.querySelector('.title')?.textContent).toBe(
+      'Intergovernmental Committee on European Migration',
+    );
+    expect(misnomer?.querySelector('.sub')?.textContent).toMatch(/^Misnomer for ICEM · /);
+    expect(misnomer?.querySelector('.note')?.textContent).toMatch(/back-translation/);
+    expect(official?.querySelector('.note')).toBeNull();
+    fireEvent.click(misnomer as HTMLElement);
+    expect(screen.getByTestId('name-form').textContent).toBe('Misnomer for ICEM');
+    expect(screen.getByTestId('detail').textContent).toContain(
+      'Official name: Intergovernmental Committee for European Migration (ICEM)',
+    );
+  });
+
   it('opens a result with the pointer', () => {
     render(<SearchPanel t={t} engine={ready} />);
     type('member states');

@@ -1,92 +1,21 @@
 import { expect, it } from 'vitest';
-import type { BrowserTab, ExtensionBrowser } from './support';
+import {
+  type CardState,
+  card,
+  hoverWord,
+  SHOW_WAIT_MS,
+  settled,
+  type WordBox,
+  wordBox,
+} from './card-support';
+import type { BrowserTab } from './support';
 import { describeInBrowsers, waitUntil } from './support';
 
 // Hover cards in real browsers with the BUILT extension: pointer, keyboard, isolation from page CSS.
 // Fixtures: tests/e2e/fixtures/card/*.html; page-side helpers in fixtures/card/helpers.js.
 
-/** What fixtures/card/helpers.js reports about the card. */
-interface CardState {
-  exists: boolean;
-  open: boolean;
-  shadowMode?: string | null;
-  parent?: string | null;
-  label?: string | null;
-  lang?: string | null;
-  era?: string | null;
-  summary?: string | null;
-  facts?: string[];
-  rect?: { left: number; top: number; width: number; height: number };
-  fontSize?: string;
-  color?: string;
-  background?: string;
-  display?: string;
-  visibility?: string;
-  hostDisplay?: string;
-  onTop?: boolean;
-  focused?: boolean;
-  liveRegions?: number;
-}
-
-interface WordBox {
-  x: number;
-  y: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/** Longer than the default dwell (300 ms) plus a frame or two and the first load of the card UI. */
-const SHOW_WAIT_MS = 5000;
 /** How long "nothing happens" is watched for: well past the dwell and the hide delay. */
 const QUIET_MS = 900;
-
-/** Waits until the content script's lens has scanned the page; resolves with the mentions' surfaces. */
-function settled(browser: ExtensionBrowser, tab: BrowserTab): Promise<string[]> {
-  return waitUntil(
-    () =>
-      browser.evaluateInContentScript(tab, () => {
-        const lens = globalThis.iomLens?.lens;
-        if (!lens || lens.stats.firstScanDoneAt === null || !lens.idle || lens.registry.size === 0)
-          return null;
-        return lens.registry.entries().map((e) => e.surface);
-      }),
-    { what: `the lens to find mentions in ${tab.url()}` },
-  );
-}
-
-const card = (tab: BrowserTab) =>
-  tab.evaluate((): CardState => (window as unknown as { __card(): CardState }).__card());
-
-const wordBox = (tab: BrowserTab, id: string, word: string) =>
-  waitUntil(
-    () =>
-      tab.evaluate(
-        ({ id, word }: { id: string; word: string }) =>
-          (window as unknown as { __wordCenter(i: string, w: string): WordBox | null }).__wordCenter(
-            id,
-            word,
-          ),
-        { id, word },
-      ),
-    { what: `"${word}" in #${id}` },
-  );
-
-/** Rests the pointer on `word` in element `id` and waits for a card to be open. */
-async function hoverWord(
-  tab: BrowserTab,
-  id: string,
-  word: string,
-): Promise<{ box: WordBox; state: CardState }> {
-  const box = await wordBox(tab, id, word);
-  await tab.mouseMove(box.x, box.y);
-  const state = await waitUntil(async () => ((await card(tab)).open ? card(tab) : null), {
-    what: `a card for "${word}"`,
-    timeoutMs: SHOW_WAIT_MS,
-  });
-  return { box, state };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

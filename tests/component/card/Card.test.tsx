@@ -1,13 +1,21 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '@/components/card/Card';
-import { type CardDataset, createCardModel } from '@/lib/card/model';
+import datasetJson from '@/data/compiled/dataset.json';
+import { type CardDataset, createCardModel, type ReaderContext } from '@/lib/card/model';
 import { cardTranslator } from '@/lib/card/strings';
 import type { CardMention } from '@/lib/card/types';
 import { DATASET, without } from '../../unit/card/fixtures';
 
-function renderCard(mention: CardMention, dataset: CardDataset = DATASET, over: Partial<CardProps> = {}) {
-  const model = createCardModel(dataset, mention);
+const REAL = datasetJson as unknown as CardDataset;
+
+function renderCard(
+  mention: CardMention,
+  dataset: CardDataset = DATASET,
+  over: Partial<CardProps> = {},
+  context: ReaderContext = {},
+) {
+  const model = createCardModel(dataset, mention, context);
   const props: CardProps = {
     model,
     t: cardTranslator(model.lang),
@@ -20,7 +28,14 @@ function renderCard(mention: CardMention, dataset: CardDataset = DATASET, over: 
 
 const dialog = () => screen.getByRole('dialog');
 const summary = () => screen.getByTestId('card-summary').textContent;
-const row = (id: string) => dialog().querySelector(`[data-fact="${id}"]`) as HTMLElement | null;
+/** A row's value for all time, else its value today. */
+const row = (id: string) =>
+  dialog().querySelector(
+    `[data-section="fixed"] [data-fact="${id}"], [data-section="today"] [data-fact="${id}"]`,
+  ) as HTMLElement | null;
+/** A row's value then. */
+const thenRow = (id: string) =>
+  dialog().querySelector(`[data-section="then"] [data-fact="${id}"]`) as HTMLElement | null;
 
 describe('Card', () => {
   it('shows a current-name mention: as written, the era, what it stands for and since when', () => {
@@ -95,6 +110,42 @@ describe('Card', () => {
     expect(un.querySelector('[data-verdict="supports"]')?.textContent).toContain('accepted');
   });
 
+  it('marks the dataset’s own English words (notes, claims, reasons) as English in a French card', () => {
+    renderCard({ surface: 'OIM', nameId: 'iom', lang: 'fr' });
+    const budget = row('budget') as HTMLElement;
+    fireEvent.click(within(budget).getByRole('button', { name: /contesté/ }));
+    const note = budget.querySelector('.note [lang="en"]');
+    expect(note?.textContent).toBe('Sources measure different things.');
+    expect(note?.closest('[lang="fr"]')).toBe(dialog());
+    const claims = [...budget.querySelectorAll('.claims .claim-value')];
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((v) => v.getAttribute('lang') === 'en')).toBe(true);
+    // Competing values are typed: written in French, so not marked.
+    const alternative = budget.querySelector('.alternatives .claim-value');
+    expect(alternative?.textContent).toMatch(/Md\$ US$/);
+    expect(alternative?.hasAttribute('lang')).toBe(false);
+  });
+
+  it('writes notes, claims and reasons in French where the dataset has them, unmarked', () => {
+    renderCard(
+      { surface: 'OIM', nameId: 'iom', lang: 'fr' },
+      REAL,
+      {},
+      { pageDate: { date: '2022', origin: 'meta' } },
+    );
+    const members = thenRow('members') as HTMLElement;
+    fireEvent.click(within(members).getByRole('button', { name: /sources divergentes/ }));
+    const note = members.querySelector('.note span');
+    expect(note?.textContent).toMatch(/source/);
+    expect(note?.hasAttribute('lang')).toBe(false);
+    const reasons = [...members.querySelectorAll('.claims .reason span')];
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => !r.hasAttribute('lang') && r.textContent?.includes('niveau'))).toBe(true);
+    // One source rejected twice for the same value and reason is listed once under the sources.
+    fireEvent.click(within(members).getByRole('button', { name: /\d+ sources?$/ }));
+    expect(members.querySelectorAll('.sources li.rejected')).toHaveLength(1);
+  });
+
   it('puts no marker on facts the sources agree on', () => {
     renderCard({ surface: 'IOM', nameId: 'iom', lang: 'en' });
     expect(row('headquarters')?.querySelector('.marker')).toBeNull();
@@ -151,6 +202,78 @@ describe('Card', () => {
     expect(props.onOpenSearch).toHaveBeenCalledWith('Intergovernmental Committee for European Migration');
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(props.onClose).toHaveBeenCalledOnce();
+  });
+
+  it('on a dated page, says which date it used and why, shows the values then and today under their headings', () => {
+    renderCard(
+      { surface: 'ICEM', nameId: 'icem', lang: 'en' },
+      REAL,
+      {},
+      {
+        pageDate: { date: '1975-06-12', origin: 'json-ld' },
+      },
+    );
+    const moment = screen.getByTestId('card-as-of');
+    expect(moment.textContent).toBe('As of the page’s date, Jun 12, 1975');
+    expect(moment.dataset).toMatchObject({ origin: 'page', date: '1975-06-12' });
+    expect(screen.getByRole('heading', { name: 'Then — 1975' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Today' })).toBeTruthy();
+    expect(thenRow('head')?.querySelector('dd')?.textContent).toMatch(
+      /^John F\. Thomas \(United States\), Director since about 1969 date approximate/,
+    );
+    expect(row('head')?.textContent).toContain(
+      'Amy E. Pope (United States), Director General since Oct 1, 2023',
+    );
+    const members = thenRow('members');
+    expect(members?.dataset.unknown).toBe('');
+    expect(members?.querySelector('.value')?.textContent).toBe('not known for 1975');
+    expect(members?.querySelector('.sources-toggle')).toBeNull();
+  });
+
+  it('draws member states as a sparkline with the page’s date marked, named by the same numbers in words', () => {
+    const { props } = renderCard(
+      { surface: 'ICEM', nameId: 'icem', lang: 'en' },
+      REAL,
+      {},
+      {
+        pageDate: { date: '1975-06-12', origin: 'json-ld' },
+      },
+    );
+    const members = props.model.charts[0];
+    expect(props.model.charts.map((c) => c.id)).toEqual(['members', 'budget']);
+    const figures = screen.getAllByTestId('card-chart');
+    expect(figures.map((f) => f.dataset.chart)).toEqual(['members', 'budget']);
+    const figure = figures[0] as HTMLElement;
+    const chart = within(figure).getByRole('img');
+    expect(chart.getAttribute('aria-label')).toBe(members?.text);
+    expect(chart.querySelector('title')?.textContent).toBe(members?.text);
+    expect(figure.querySelector('figcaption')?.textContent).toBe('Member states over time');
+    expect(within(figure).getByTestId('chart-mark').tagName.toLowerCase()).toBe('line');
+    // No count between 1953 and 1996: the line there is a faint guide, as the card says "not known".
+    expect(within(figure).getAllByTestId('chart-gap').length).toBeGreaterThan(0);
+  });
+
+  it('on an undated page with a former name, answers for the era and marks it as a band', () => {
+    renderCard({ surface: 'ICM', nameId: 'icm', lang: 'en' }, REAL);
+    expect(screen.getByTestId('card-as-of').textContent).toBe('As of the ICM years, 1980–1989');
+    expect(screen.getByRole('heading', { name: 'Then — 1980–1989' })).toBeTruthy();
+    expect(thenRow('head')?.querySelector('.value')?.textContent).toMatch(
+      /^James L\. Carlin .* → James N\. Purcell/,
+    );
+    const band = within(screen.getAllByTestId('card-chart')[0] as HTMLElement).getByTestId('chart-mark');
+    expect(band.tagName.toLowerCase()).toBe('rect');
+    expect(Number(band.getAttribute('width'))).toBeGreaterThan(0);
+  });
+
+  it('lists a rejected source struck through, with why, after the supporting ones', () => {
+    renderCard({ surface: 'IOM', nameId: 'iom', lang: 'en' });
+    const toggle = within(row('un') as HTMLElement).getByRole('button', { name: '1 source' });
+    fireEvent.click(toggle);
+    const rejected = row('un')?.querySelectorAll('.sources li.rejected') ?? [];
+    expect([...rejected].map((li) => li.textContent)).toEqual([
+      'Encyclopedia mirror — rejected: a literal translation; the UN term is "related organization"',
+      'Anonymous blog — rejected: no source supports a UN link in 1956',
+    ]);
   });
 
   it('has no live region that would announce it', () => {

@@ -65,9 +65,13 @@ export const FACTS: CompiledFact[] = [
     claim('constitution', 'supports', '5 December 1951'),
     claim('iom-site', 'supports', '5 December 1951'),
   ]),
-  fact('founding-place', { type: 'place', place: 'Brussels', country: 'Belgium' }, 'Brussels, Belgium', [
-    claim('iom-site', 'supports', 'Brussels'),
-  ]),
+  fact(
+    'founding-place',
+    { type: 'place', place: 'Brussels', country: 'Belgium' },
+    'Brussels, Belgium',
+    [claim('iom-site', 'supports', 'Brussels')],
+    { displays: { fr: 'Bruxelles, Belgique', es: 'Bruselas, Bélgica' } },
+  ),
   fact('headquarters', { type: 'place', place: 'Geneva', country: 'Switzerland' }, 'Geneva, Switzerland', [
     claim('iom-site', 'supports', 'Geneva'),
     claim('encyclopedia', 'supports', 'Geneva'),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_ROWS, createCardModel } from '@/lib/card/model';
+import type { CardCell, CardModel } from '@/lib/card/types';
 import { DATASET, without } from './fixtures';
+
+/** A row's value for all time, else its value today. */
+const cellOf = (m: CardModel, id: string): CardCell | undefined => {
+  const row = m.rows.find((r) => r.id === id);
+  return row?.value ?? row?.today;
+};
 
 describe('card model', () => {
   it('describes a current-name mention with the name it stands for and no "today" name', () => {
@@ -32,45 +39,51 @@ describe('card model', () => {
 
   it('lists the key facts in order and leaves out missing and unsourced ones', () => {
     const m = createCardModel(DATASET, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    expect(m.facts.map((f) => f.id)).toEqual(['founded', 'headquarters', 'un', 'members', 'head', 'budget']);
+    expect(m.rows.map((f) => f.id)).toEqual(['founded', 'headquarters', 'un', 'members', 'head', 'budget']);
     const fewer = createCardModel(without('headquarters', 'budget'), {
       surface: 'IOM',
       nameId: 'iom',
       lang: 'en',
     });
-    expect(fewer.facts.map((f) => f.id)).toEqual(['founded', 'un', 'members', 'head']);
+    expect(fewer.rows.map((f) => f.id)).toEqual(['founded', 'un', 'members', 'head']);
     expect(CARD_ROWS.map((r) => r.id)).toContain('staff'); // staff is a row: left out above only for lack of a source
   });
 
   it('combines a fact with its companion and both of their sources', () => {
     const m = createCardModel(DATASET, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    const founded = m.facts.find((f) => f.id === 'founded');
+    const founded = cellOf(m, 'founded');
     expect(founded?.value).toBe('Dec 5, 1951, Brussels, Belgium');
     expect(founded?.sources.map((s) => s.title)).toEqual(['IOM Constitution', 'IOM website']);
-    const un = m.facts.find((f) => f.id === 'un');
-    expect(un?.value).toBe('related organization of the UN, since Sep 19, 2016');
+    const un = cellOf(m, 'un');
+    expect(un).toMatchObject({
+      value: 'related organization of the UN',
+      asOf: '2016-09-19',
+      asOfText: 'since Sep 19, 2016',
+    });
   });
 
   it('dates what changes over time: as of a snapshot, since a tenure began', () => {
     const m = createCardModel(DATASET, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    expect(m.facts.find((f) => f.id === 'members')).toMatchObject({
+    expect(cellOf(m, 'members')).toMatchObject({
       value: '175',
-      asOf: { kind: 'snapshot', date: '2024' },
+      asOf: '2024',
+      asOfText: 'as of 2024',
     });
-    expect(m.facts.find((f) => f.id === 'head')).toMatchObject({
+    expect(cellOf(m, 'head')).toMatchObject({
       value: 'Amy E. Pope',
-      asOf: { kind: 'tenure', date: 'Oct 1, 2023' },
+      asOf: '2023-10-01',
+      asOfText: 'since Oct 1, 2023',
     });
   });
 
   it('counts only the sources of the current value of a changing fact', () => {
     const m = createCardModel(DATASET, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    expect(m.facts.find((f) => f.id === 'members')?.sources.map((s) => s.id)).toEqual(['iom-site']);
+    expect(cellOf(m, 'members')?.sources.map((s) => s.id)).toEqual(['iom-site']);
   });
 
   it('carries every competing claim with its verdict and reason when sources disagreed', () => {
     const m = createCardModel(DATASET, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    const un = m.facts.find((f) => f.id === 'un');
+    const un = cellOf(m, 'un');
     expect(un?.status).toBe('resolved');
     expect(un?.conflicts.map((c) => c.property)).toEqual(['un-relationship', 'un-related-since']);
     const since = un?.conflicts[1];
@@ -88,19 +101,19 @@ describe('card model', () => {
         reason: 'no source supports a UN link in 1956',
       },
     ]);
-    const budget = m.facts.find((f) => f.id === 'budget');
+    const budget = cellOf(m, 'budget');
     expect(budget?.status).toBe('disputed');
     expect(budget?.conflicts[0]?.alternatives).toEqual([{ value: 'US$3 billion', sources: [] }]);
-    expect(m.facts.find((f) => f.id === 'headquarters')?.conflicts).toEqual([]);
+    expect(cellOf(m, 'headquarters')?.conflicts).toEqual([]);
   });
 
   it('formats money and hedged figures in the card language', () => {
     const en = createCardModel(DATASET, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    expect(en.facts.find((f) => f.id === 'budget')?.value).toBe('over US$3.4 billion');
+    expect(cellOf(en, 'budget')?.value).toBe('over US$3.4 billion');
     const fr = createCardModel(DATASET, { surface: 'OIM', nameId: 'iom', lang: 'fr' });
-    expect(fr.facts.find((f) => f.id === 'budget')?.value).toBe('plus de 3,4 Md$ US');
+    expect(cellOf(fr, 'budget')?.value).toBe('plus de 3,4 Md$ US');
     const es = createCardModel(DATASET, { surface: 'OIM', nameId: 'iom', lang: 'es' });
-    expect(es.facts.find((f) => f.id === 'budget')?.value).toBe('más de US$ 3,4 mil millones');
+    expect(cellOf(es, 'budget')?.value).toBe('más de US$ 3,4 mil millones');
   });
 
   it('speaks French or Spanish for mentions in those languages, English otherwise', () => {
@@ -114,7 +127,7 @@ describe('card model', () => {
       acronym: 'OIM',
       name: 'Organisation internationale pour les migrations',
     });
-    expect(fr.facts.find((f) => f.id === 'founded')?.value).toBe('5 déc. 1951, Brussels, Belgium');
+    expect(cellOf(fr, 'founded')?.value).toBe('5 déc. 1951, Bruxelles, Belgique');
     const es = createCardModel(DATASET, { surface: 'OIM', nameId: 'iom', lang: 'es-419' });
     expect(es.lang).toBe('es');
     expect(es.name.name).toBe('Organización Internacional para las Migraciones');

@@ -20,6 +20,8 @@ export interface FixtureRecords {
   decisions: Rec[];
   claims: Rec[];
   moreClaims: Rec[];
+  /** data/translations.json records, when a test needs them. */
+  translations?: Rec[];
 }
 
 /** A valid fixture: one organization, one name, dated and undated properties, a seed and two other sources. */
@@ -123,6 +125,9 @@ export function toInputs(r: FixtureRecords): DatasetInputs {
       file('data/claims/a.json', 'claims', r.claims),
       file('data/claims/b.json', 'claims', r.moreClaims),
     ],
+    ...(r.translations
+      ? { translations: file('data/translations.json', 'translations', r.translations) }
+      : {}),
   };
 }
 

@@ -101,13 +101,22 @@ describe('known conflicts in the compiled dataset', () => {
     const entry = fact('org/member-states').history?.find((h) => h.asOf.date === '2021');
     expect(entry).toMatchObject({ display: '174', status: 'resolved' });
     expect(verdictOf('org/member-states', 'member-states.2021.s002-nine').reason).toMatch(/tier-1/);
-    expect(fact('org/observer-states').history?.find((h) => h.asOf.date === '2021')?.display).toBe('8');
+    // Eight observer states from June 2016, still eight in 2021 and 2024: one point, confirmed later.
+    const observers = fact('org/observer-states')
+      .history?.filter((h) => h.asOf.date <= '2021')
+      .at(-1);
+    expect(observers).toMatchObject({
+      display: '8',
+      asOf: { date: '2016-06-30' },
+      confirmed: { date: '2024' },
+    });
   });
 
-  it('keeps the 2013 expenditure over the probable programme budget', () => {
-    const entry = fact('org/budget').history?.find((h) => h.asOf.date === '2013');
-    expect(entry).toMatchObject({ display: 'US$1.3 billion', status: 'resolved' });
-    expect(verdictOf('org/budget', 'budget.2013.s001-infobox').reason).toMatch(/programme budget/);
+  it('keeps the 2013 expenditure and the budget Wikipedia gives as two measures, not a conflict', () => {
+    const spent = fact('org/expenditure').history?.find((h) => h.asOf.date === '2013');
+    expect(spent).toMatchObject({ display: 'US$1.3 billion (expenditure)', status: 'agreed' });
+    const budget = fact('org/budget').history?.find((h) => h.asOf.date === '2013');
+    expect(budget).toMatchObject({ display: 'US$1.675 billion', status: 'agreed' });
   });
 });
 
@@ -116,6 +125,7 @@ describe('facts that change over time', () => {
     const members = fact('org/member-states');
     expect(members).toMatchObject({ display: '175', asOf: { date: '2024' }, time: 'snapshot' });
     expect(members.history?.[0]).toMatchObject({ asOf: { date: '1951-12' }, display: '15' });
+    expect(members.history?.at(-1)).toMatchObject({ asOf: { date: '2023' }, confirmed: { date: '2024' } });
     expect(verdictOf('org/member-states', 'member-states.2014.s001-body').verdict).toBe('superseded');
   });
 
@@ -151,9 +161,95 @@ describe('facts that change over time', () => {
     expect(verdictOf('org/countries', 'countries.undated.s003').reason).toMatch(/undated/);
   });
 
-  it('marks as disputed the years whose sources of equal standing disagree', () => {
-    const staff2019 = fact('org/staff').history?.find((h) => h.asOf.date === '2019');
-    expect(staff2019?.status).toBe('disputed');
-    expect(staff2019?.alternatives?.map((a) => a.display).sort()).toEqual(['11,500', '13,844']);
+  it('does not call two dates of one year a dispute: staff figures are placed at their own dates', () => {
+    const staff = fact('org/staff').history ?? [];
+    expect(staff.filter((h) => h.status === 'disputed')).toEqual([]);
+    expect(staff.map((h) => `${h.asOf.date} ${h.display}`)).toEqual(
+      expect.arrayContaining(['2008-06 5,600', '2008-12 about 6,690', '2018 11,500', '2019 13,844']),
+    );
+    expect(staff.find((h) => h.asOf.date === '2008-12')?.approximate).toBe(true);
+    expect(verdictOf('org/staff', 'staff.2008.liquisearch').reason).toMatch(/undated/);
+  });
+});
+
+describe('honest sourcing (issue 14)', () => {
+  const head = (name: string) =>
+    fact('org/director-general').history?.find((h) => h.display.startsWith(name));
+
+  it('ends Hugh Gibson’s term at his death in office on 12 December 1954, not at his successor', () => {
+    expect(head('Hugh Gibson')).toMatchObject({ until: { date: '1954-12-12' }, title: 'Director' });
+  });
+
+  it('dates Tittmann only as first attested (about October 1956), not as a known start', () => {
+    expect(head('Harold H. Tittmann')).toMatchObject({ asOf: { date: '1956-10' }, approximate: true });
+    expect(head('Marcus Daly')?.approximate).toBeUndefined();
+  });
+
+  it('titles the heads Director in the ICEM era and Director General today, in French for Amy Pope too', () => {
+    expect(head('Bastiaan W. Haveman')?.title).toBe('Director');
+    expect(fact('org/director-general')).toMatchObject({
+      title: 'Director General',
+      titleDisplays: { fr: 'Directrice générale', es: 'Directora General' },
+    });
+  });
+
+  it('gives the 2025 budget as a projection cited to the news agency, not to IOM’s release', () => {
+    const budget = fact('org/budget');
+    expect(budget).toMatchObject({ display: 'US$2.89 billion', asOf: { date: '2025' }, projected: true });
+    const sources = budget.claims.filter((c) => c.asOf?.date === '2025').map((c) => c.source);
+    expect(sources).toEqual(['the-star-2025']);
+  });
+
+  it('gives the UN relationship as a history dated 19 September 2016 on the fact itself', () => {
+    const un = fact('org/un-relationship');
+    expect(un).toMatchObject({ asOf: { date: '2016-09-19' }, time: 'tenure' });
+    expect(un.history?.map((h) => h.asOf.date)).toEqual(['1951', '1992', '1996-06-25', '2016-09-19']);
+    expect(un.displays?.fr).toBe('organisation apparentée aux Nations Unies');
+  });
+
+  it('fills the budget of the ICEM years from contemporary summaries, the 1958 figure marked projected', () => {
+    const early = fact('org/budget').history?.filter((h) => h.asOf.date < '1960');
+    expect(early?.map((h) => [h.asOf.date, h.display, h.projected ?? false])).toEqual([
+      ['1954', 'US$48.783 million', false],
+      ['1955', 'US$46.5 million', false],
+      ['1958', 'US$34.576 million', true],
+    ]);
+  });
+
+  it('keeps the newest staff figure dated and says how many staff the 2025 cuts affected', () => {
+    expect(fact('org/staff')).toMatchObject({ display: 'nearly 19,000', asOf: { date: '2023-05' } });
+    expect(fact('org/staff-affected')).toMatchObject({ display: 'over 6,000', asOf: { date: '2025-03' } });
+  });
+
+  it('keeps one measure in the countries series: no boilerplate bound after an exact count, no repeats', () => {
+    const countries = fact('org/countries').history?.map((h) => h.display);
+    expect(countries).toEqual(['over 100', 'over 150', '170', '171']);
+    expect(verdictOf('org/countries', 'countries.2018.s002').verdict).toBe('rejected');
+  });
+
+  it('marks uncorroborated seed-only facts single-source and dates Nauru from an independent source, not the seed', () => {
+    for (const id of ['org/china-cooperation', 'org/grants', 'org/future-priorities', 'org/social-media'])
+      expect(fact(id).reliability, id).toBe('single-source');
+    expect(fact('programme:data-portal/full-name').reliability).toBe('single-source');
+    expect(fact('org/criticism').display).not.toMatch(/2002|2006/);
+    const nauru = fact('org/nauru-centre');
+    expect(nauru.display).toMatch(/2001–2008/);
+    expect(nauru.reliability).toBeUndefined();
+    expect(nauru.claims.map((c) => c.source)).toEqual(['global-detention-project-nauru']);
+  });
+
+  it('writes every text the card shows in French and Spanish', () => {
+    for (const id of [
+      'org/headquarters',
+      'org/founding-place',
+      'org/director-general',
+      'org/un-relationship',
+    ]) {
+      const f = fact(id);
+      for (const item of [f, ...(f.history ?? [])]) {
+        expect(item.displays?.fr, `${id} ${item.display}`).toBeTruthy();
+        expect(item.displays?.es, `${id} ${item.display}`).toBeTruthy();
+      }
+    }
   });
 });

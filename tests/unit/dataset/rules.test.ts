@@ -2,11 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementOfAllRule,
+  boundAddsNothing,
   clusterClaims,
   decisionRule,
   disputeRule,
   groupByAsOf,
   independentAgreementRule,
+  isApproximate,
+  isSingleSource,
   mergeTenure,
   type RuleClaim,
   type RuleDecision,
@@ -245,5 +248,47 @@ describe('unionRule', () => {
       'labour migration',
       'promote humane and orderly migration for the benefit of all',
     ]);
+  });
+});
+
+describe('reliability and series rules', () => {
+  it('calls a value single-source when only copies of one tertiary or unreliable text support it', () => {
+    expect(isSingleSource([{ tier: 4, family: 'seed-000' }])).toBe(true);
+    expect(
+      isSingleSource([
+        { tier: 3, family: 'wikipedia' },
+        { tier: 3, family: 'wikipedia' },
+      ]),
+    ).toBe(true);
+    expect(
+      isSingleSource([
+        { tier: 3, family: 'wikipedia' },
+        { tier: 4, family: 'blog' },
+      ]),
+    ).toBe(false);
+    expect(isSingleSource([{ tier: 2, family: 'ap' }])).toBe(false);
+    expect(isSingleSource([])).toBe(false);
+  });
+
+  it('drops a lower bound that the previous figure meets, but not a real change or an exact figure', () => {
+    const v = (raw: Record<string, unknown>) => toValue(raw);
+    expect(boundAddsNothing(v({ number: 170 }), v({ number: 150, qualifier: 'over' }))).toBe(true);
+    expect(
+      boundAddsNothing(v({ number: 100, qualifier: 'over' }), v({ number: 100, qualifier: 'over' })),
+    ).toBe(true);
+    expect(
+      boundAddsNothing(v({ number: 480, qualifier: 'over' }), v({ number: 400, qualifier: 'over' })),
+    ).toBe(true);
+    expect(
+      boundAddsNothing(v({ number: 100, qualifier: 'over' }), v({ number: 150, qualifier: 'over' })),
+    ).toBe(false);
+    expect(boundAddsNothing(v({ number: 170 }), v({ number: 150 }))).toBe(false);
+    expect(boundAddsNothing(undefined, v({ number: 150, qualifier: 'over' }))).toBe(false);
+  });
+
+  it('calls a date approximate only when every claim dated at it is', () => {
+    expect(isApproximate([{ approximate: true }, { approximate: true }])).toBe(true);
+    expect(isApproximate([{ approximate: true }, {}])).toBe(false);
+    expect(isApproximate([])).toBe(false);
   });
 });

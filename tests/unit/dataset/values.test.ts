@@ -57,6 +57,13 @@ describe('values', () => {
     expect(implies(v({ number: 8400, qualifier: 'over' }), v({ number: 8400, qualifier: 'about' }))).toBe(
       true,
     );
+    // "nearly a billion" is below it, "over a billion" above: the same figure, opposite claims.
+    expect(implies(v({ number: 1e9, qualifier: 'over' }), v({ number: 1e9, qualifier: 'nearly' }))).toBe(
+      false,
+    );
+    expect(implies(v({ number: 1e9, qualifier: 'nearly' }), v({ number: 1e9, qualifier: 'over' }))).toBe(
+      false,
+    );
     expect(implies(v({ number: 1e9, measure: 'expenditure' }), v({ number: 1e9, measure: 'budget' }))).toBe(
       false,
     );

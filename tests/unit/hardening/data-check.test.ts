@@ -53,12 +53,11 @@ describe('checkCompiledDataset', () => {
   it('refuses a dated value and a competing value without a sourced claim', () => {
     const dataset = real();
     const dated = dataset.facts.find((f) => f.history && f.history.length > 1);
-    const disputed = dataset.facts
-      .flatMap((f) => [...(f.alternatives ?? []), ...(f.history ?? []).flatMap((h) => h.alternatives ?? [])])
-      .at(0);
-    if (!dated?.history?.[0] || !disputed) throw new Error('fixture facts missing');
-    dated.history[0].claims = [];
-    disputed.claims = ['no-such-claim'];
+    const [first, second] = dated?.history ?? [];
+    if (!first || !second) throw new Error('fixture facts missing');
+    first.claims = [];
+    // The real data may have no dispute left: a competing value citing no claim is made up here.
+    second.alternatives = [{ value: second.value, display: second.display, claims: ['no-such-claim'] }];
     const problems = checkCompiledDataset(dataset);
     expect(problems).toContainEqual(expect.stringMatching(/dated value .* has no sourced claim/));
     expect(problems).toContainEqual(expect.stringMatching(/competing value .* has no sourced claim/));

@@ -12,37 +12,56 @@ import { buildSearchEngine } from '@/lib/search/engine';
 const dataset = datasetJson as unknown as CompiledDataset;
 const sourceIds = new Set(dataset.sources.map((s) => s.id));
 
-/** Ids of the sources whose claims back a fact's shown value (its latest dated value, if it changes). */
+/** Ids of the sources whose claims back any dated value of a fact (rejected claims never do). */
 function backing(fact: CompiledFact): Set<string> {
-  const latest = fact.history?.at(-1);
-  const claims = latest
-    ? fact.claims.filter((c) => latest.claims.includes(c.id))
-    : fact.claims.filter((c) => c.verdict === 'supports');
+  const cited = new Set([...(fact.history ?? []).flatMap((e) => e.claims)]);
+  const claims = fact.claims.filter(
+    (c) => c.verdict !== 'rejected' && (c.verdict === 'supports' || cited.has(c.id)),
+  );
   return new Set(claims.map((c) => c.source).filter((id) => sourceIds.has(id)));
 }
 
 const LANGUAGES = ['en', 'fr', 'es', 'de', 'ar', 'zh'];
+/** Page dates the card is checked at: none (the era or today), and a few moments of the history. */
+const DATES = [null, '1953', '1975-06-12', '1985', '2010-03-04', '2020'];
 
 describe('card model', () => {
   const organization = dataset.facts.filter((f) => f.subject === 'org');
   for (const name of dataset.names) {
     for (const lang of LANGUAGES) {
-      it(`shows only sourced facts for ${name.era} in ${lang}`, () => {
-        const model = createCardModel(dataset, { surface: name.acronym, nameId: name.id, lang });
-        expect(model.facts.length).toBeGreaterThan(3);
-        for (const row of model.facts) {
-          const spec = CARD_ROWS.find((r) => r.id === row.id);
-          const facts = organization.filter(
-            (f) => f.property === spec?.property || f.property === spec?.with,
+      it(`shows only sourced facts for ${name.era} in ${lang}, at every moment`, () => {
+        for (const date of DATES) {
+          const model = createCardModel(
+            dataset,
+            { surface: name.acronym, nameId: name.id, lang },
+            date ? { pageDate: { date, origin: 'given' } } : {},
           );
-          const allowed = new Set(facts.flatMap((f) => [...backing(f)]));
-          expect(row.sources.length, `row ${row.id}`).toBeGreaterThan(0);
-          for (const source of row.sources) expect(allowed, `row ${row.id}`).toContain(source.id);
-          for (const conflict of row.conflicts) {
-            for (const alternative of conflict.alternatives) {
-              expect(alternative.sources.length, `${row.id}: "${alternative.value}"`).toBeGreaterThan(0);
+          expect(model.rows.length).toBeGreaterThan(3);
+          for (const row of model.rows) {
+            const spec = CARD_ROWS.find((r) => r.id === row.id);
+            const facts = organization.filter(
+              (f) => f.property === spec?.property || f.property === spec?.with,
+            );
+            const allowed =
+              row.id === 'name'
+                ? new Set(dataset.names.flatMap((n) => n.sources))
+                : new Set(facts.flatMap((f) => [...backing(f)]));
+            for (const cell of [row.value, row.then, row.today]) {
+              if (!cell) continue;
+              const where = `${date ?? 'undated'} row ${row.id}: ${cell.value}`;
+              if (cell.unknown) {
+                expect(cell.sources, where).toEqual([]);
+                continue;
+              }
+              expect(cell.sources.length, where).toBeGreaterThan(0);
+              for (const source of cell.sources) expect(allowed, where).toContain(source.id);
+              for (const conflict of cell.conflicts) {
+                for (const alternative of conflict.alternatives) {
+                  expect(alternative.sources.length, `${where}: "${alternative.value}"`).toBeGreaterThan(0);
+                }
+                for (const claim of conflict.claims) expect(sourceIds).toContain(claim.source.id);
+              }
             }
-            for (const claim of conflict.claims) expect(sourceIds).toContain(claim.source.id);
           }
         }
       });
@@ -55,9 +74,9 @@ describe('card model', () => {
     if (!headquarters) throw new Error('no org/headquarters fact');
     headquarters.claims = headquarters.claims.map((c) => ({ ...c, source: 'unlisted-source' }));
     const model = createCardModel(broken, { surface: 'IOM', nameId: 'iom', lang: 'en' });
-    expect(model.facts.map((r) => r.id)).not.toContain('headquarters');
+    expect(model.rows.map((r) => r.id)).not.toContain('headquarters');
     expect(
-      createCardModel(dataset, { surface: 'IOM', nameId: 'iom', lang: 'en' }).facts.map((r) => r.id),
+      createCardModel(dataset, { surface: 'IOM', nameId: 'iom', lang: 'en' }).rows.map((r) => r.id),
     ).toContain('headquarters');
   });
 });

@@ -8,6 +8,7 @@ const custom: Settings = {
   hoverDelayMs: 800,
   highlightStyle: 'none',
   eras: { PICMME: false, ICEM: true, ICM: true, IOM: true },
+  factsAsOfPageDate: false,
 };
 
 const file = (settings: unknown, extra: object = {}) =>

@@ -80,6 +80,7 @@ describe('lenient reader and strict schema', () => {
     // Not `[]`: valibot's strict object lets an empty list through as an empty change, which the reader
     // warns about and ignores; the outcome is the same.
     eras: [{}, { ICEM: false }, { ICM: 'no' }, ['ICEM'], 'all'],
+    factsAsOfPageDate: [true, false, 'on', 1, null],
   };
 
   it('differ only on eras they do not know: stored ones are skipped (a newer version may add some), imported ones refused', () => {

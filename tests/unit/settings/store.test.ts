@@ -73,6 +73,7 @@ describe('settings store', () => {
       hoverDelayMs: 600,
       highlightStyle: 'background',
       eras: { PICMME: false, ICEM: false, ICM: false, IOM: true },
+      factsAsOfPageDate: true, // newer than version 1: its default
     });
     const meta = await fakeBrowser.storage.sync.get('settings$');
     expect(meta.settings$).toEqual({ v: SETTINGS_VERSION });
