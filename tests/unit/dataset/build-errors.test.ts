@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDataset } from '@/lib/dataset/compile';
 import { DatasetBuildError, type DatasetIssue } from '@/lib/dataset/errors';
 import type { DatasetInputs } from '@/lib/dataset/validate';
-import { fixtureRecords, fixtureWith, SEEDS, toInputs } from './fixtures';
-
-/** The issues compileDataset throws for these inputs (fails the test if it does not throw). */
-function issuesOf(inputs: DatasetInputs): readonly DatasetIssue[] {
-  try {
-    compileDataset(inputs, SEEDS);
-  } catch (error) {
-    if (error instanceof DatasetBuildError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the build to fail');
-}
+import { fixtureRecords, fixtureWith, issuesOf, SEEDS, toInputs } from './fixtures';
 
 /** The one issue for these inputs, and that the thrown message names its file, record and field. */
 function onlyIssue(inputs: DatasetInputs): DatasetIssue {

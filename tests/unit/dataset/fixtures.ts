@@ -1,4 +1,6 @@
 /** Small in-memory datasets for the build's tests: a valid one, and helpers to break it one way at a time. */
+import { compileDataset } from '@/lib/dataset/compile';
+import { DatasetBuildError, type DatasetIssue } from '@/lib/dataset/errors';
 import type { DataFile, DatasetInputs } from '@/lib/dataset/validate';
 
 /** File name of the fixture seed document. */
@@ -136,4 +138,15 @@ export function fixtureWith(change: (r: FixtureRecords) => void): DatasetInputs 
   const records = fixtureRecords();
   change(records);
   return toInputs(records);
+}
+
+/** The issues compileDataset throws for these inputs (fails the test if it does not throw). */
+export function issuesOf(inputs: DatasetInputs): readonly DatasetIssue[] {
+  try {
+    compileDataset(inputs, SEEDS);
+  } catch (error) {
+    if (error instanceof DatasetBuildError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the build to fail');
 }

@@ -2,10 +2,8 @@
 /** The build's rules for honest history: stated ends, approximate dates, projections, titles, one measure, translations. */
 import { describe, expect, it } from 'vitest';
 import { compileDataset } from '@/lib/dataset/compile';
-import { DatasetBuildError, type DatasetIssue } from '@/lib/dataset/errors';
 import type { CompiledDataset, CompiledFact } from '@/lib/dataset/types';
-import type { DatasetInputs } from '@/lib/dataset/validate';
-import { type FixtureRecords, fixtureWith, SEEDS } from './fixtures';
+import { type FixtureRecords, fixtureWith, issuesOf, SEEDS } from './fixtures';
 
 type Rec = Record<string, unknown>;
 
@@ -17,16 +15,6 @@ function factOf(dataset: CompiledDataset, id: string): CompiledFact {
   const found = dataset.facts.find((f) => f.id === id);
   if (!found) throw new Error(`no fact ${id}`);
   return found;
-}
-
-function issuesOf(inputs: DatasetInputs): readonly DatasetIssue[] {
-  try {
-    compileDataset(inputs, SEEDS);
-  } catch (error) {
-    if (error instanceof DatasetBuildError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the build to fail');
 }
 
 /** Adds a tenure property of heads and claims about it. */
