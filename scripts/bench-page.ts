@@ -38,6 +38,7 @@ import {
   paintedFn,
   runMutationsFn,
   settleCost,
+  threadTime,
   twoFrames,
   waitForLens,
 } from './bench/measure';
@@ -120,7 +121,7 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
       // times itself (its slices and mutation callbacks; nothing else of ours runs on such a page).
       const et = await measureLoad(ext, `${url}&trace`, { lens: true, trace: true });
       await et.tab.close();
-      runs.extThread.push(et.cost.Extension + lensStats(et).workMs);
+      runs.extThread.push(threadTime(et));
       const nt = await measureLoad(none, `${url}&trace`, { lens: false, trace: true });
       await nt.tab.close();
       runs.noopThread.push(nt.cost.Extension);

@@ -71,6 +71,8 @@ export type LoadCost = Metrics & { Extension: number };
 /** One measured page load; its tab stays open for more measuring. */
 export interface Load {
   cost: LoadCost;
+  /** Traced loads: the thread time (ms) of each extension script's evaluation, by file (sums to `Extension`). */
+  evaluations: Record<string, number>;
   /** The content script's figures (loads with `lens: true`). */
   stats: LensState | null;
   page: { dcl: number; longTasks: number; longestTask: number };
@@ -104,16 +106,17 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
 const minus = (a: Metrics, b: Metrics): Metrics =>
   Object.fromEntries(METRICS.map((k) => [k, a[k] - b[k]])) as Metrics;
 
-/** A browser with one extension loaded, and a way to read its content script's world. */
-export async function launch(extensionDir: string): Promise<BenchBrowser> {
+/** A browser with one extension loaded (none for null), and a way to read its content script's world. */
+export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs(extensionDir),
     viewport: { width: 1280, height: 800 },
   });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker').catch(() => null));
+  const worker = !extensionDir
+    ? null
+    : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker').catch(() => null)));
   const origin = worker ? `chrome-extension://${new URL(worker.url()).host}` : null;
   return { context, origin };
 }
@@ -192,15 +195,26 @@ export async function measureLoad(
   await sleep(SETTLE_MS);
   const counters = await metrics(tab.cdp);
   // Each browser has one extension loaded; the no-op has no background to learn its id from.
-  const cost = { ...counters, Extension: evaluation ? await evaluation() : await extensionTime(tab.cdp) };
+  const evaluations = evaluation ? await evaluation() : {};
+  const Extension = evaluation
+    ? Object.values(evaluations).reduce((sum, v) => sum + v, 0)
+    : await extensionTime(tab.cdp);
+  const cost = { ...counters, Extension };
   const page = await tab.page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const dcl = nav ? nav.domContentLoadedEventEnd : 0;
     const after = ((window as unknown as BenchWindow).__longtasks || []).filter(([start]) => start >= dcl);
     return { dcl, longTasks: after.length, longestTask: after.reduce((m, [, d]) => Math.max(m, d), 0) };
   });
-  return { cost, stats, page, tab };
+  return { cost, evaluations, stats, page, tab };
 }
+
+/**
+ * A traced load's thread time of the content script (ms): its scripts' evaluations, plus the work the lens
+ * or the candidate watch times itself (its slices and mutation callbacks). On a page without a candidate
+ * that is all it does; the no-op's figure is its evaluation alone.
+ */
+export const threadTime = (load: Load): number => load.cost.Extension + (load.stats?.workMs ?? 0);
 
 async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
@@ -219,12 +233,15 @@ interface TraceEvent {
 
 /**
  * Starts a trace of the tab's script evaluations and returns what ends it: a function that resolves to the
- * thread time (ms) of the evaluations of the extension's scripts, compiling included. On a page without a
+ * thread time (ms) of the evaluations of the extension's scripts, compiling included, by file name. On a page without a
  * candidate that evaluation is all the content script does besides its self-timed read (and all the no-op
  * does); thread time is exact there, where the sampling profile's attribution is not (it gave the no-op's
  * evaluation 0 ms on 1 MB pages, the trace 3 ms). No profiler runs meanwhile: it makes compiling dearer.
  */
-async function startTrace(cdp: CDPSession, origin = 'chrome-extension://'): Promise<() => Promise<number>> {
+async function startTrace(
+  cdp: CDPSession,
+  origin = 'chrome-extension://',
+): Promise<() => Promise<Record<string, number>>> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
@@ -234,12 +251,14 @@ async function startTrace(cdp: CDPSession, origin = 'chrome-extension://'): Prom
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
-    let us = 0;
+    const byFile: Record<string, number> = {};
     for (const e of events) {
-      if (e.ph === 'X' && e.name === 'EvaluateScript' && String(e.args?.data?.url).startsWith(origin))
-        us += e.tdur ?? e.dur ?? 0;
+      const url = String(e.args?.data?.url);
+      if (e.ph !== 'X' || e.name !== 'EvaluateScript' || !url.startsWith(origin)) continue;
+      const file = new URL(url).pathname.split('/').pop() || url;
+      byFile[file] = (byFile[file] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
     }
-    return us / 1000;
+    return byFile;
   };
 }
 

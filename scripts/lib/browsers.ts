@@ -16,10 +16,13 @@ export const FIREFOX_LANGPACKS_DIR =
  * Chromium flags that load one unpacked extension and keep the browser quiet: no network of its own
  * (it would try to reach Google and log failures on this offline machine), no first-run UI.
  */
-export function chromiumArgs(extensionDir: string): string[] {
+export function chromiumArgs(extensionDir: string | null): string[] {
+  // null: no extension at all (the benchmarks' "no extension" baseline browser).
+  const extension = extensionDir
+    ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+    : [];
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...extension,
     '--no-sandbox', // runs as root in CI containers, where the sandbox cannot start
     '--disable-gpu',
     '--disable-background-networking',
