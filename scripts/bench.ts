@@ -32,6 +32,12 @@ const BENCHMARKS = [
       'Content script in Chromium (built extension) against a no-op content script, textContent + regex and mark.js',
     command: [tsx, 'scripts/bench-page.ts'],
   },
+  {
+    name: 'real-pages',
+    title:
+      'Content script on the saved real pages of ../shared (Chromium, built extension) against the no-op and textContent + regex',
+    command: [tsx, 'scripts/bench-real-pages.ts'],
+  },
 ];
 
 const wanted = process.argv.slice(2);
