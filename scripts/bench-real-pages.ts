@@ -30,7 +30,6 @@ import {
   listRealPages,
   type PageSamples,
   pageRow,
-  REAL_PAGES_DIR,
   REAL_PAGES_TARGET,
   realPagesDir,
   total,
@@ -42,6 +41,8 @@ import { type StaticServer, serveDirectory } from './lib/static-server';
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The built extension; BENCH_EXTENSION_DIR measures another build against the same baselines. */
 const EXTENSION_DIR = path.resolve(ROOT, process.env.BENCH_EXTENSION_DIR || '.output/chrome-mv3');
+/** The saved pages; BENCH_REAL_PAGES_DIR points elsewhere (a test points it at a missing folder). */
+const PAGES_DIR = process.env.BENCH_REAL_PAGES_DIR || realPagesDir(ROOT);
 
 /** Loads per variant and page (median printed): 26 pages × 3 variants × 3 loads take a few minutes. */
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -114,7 +115,7 @@ interface Browsers {
 async function benchPage(browsers: Browsers, server: StaticServer, file: string): Promise<PageSamples> {
   const samples: PageSamples = {
     name: file.replace(/\.html$/i, ''),
-    bytes: statSync(path.join(realPagesDir(ROOT), file)).size,
+    bytes: statSync(path.join(PAGES_DIR, file)).size,
     ext: [],
     noop: [],
     baseline: [],
@@ -164,9 +165,9 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
 }
 
 async function main(): Promise<void> {
-  const files = listRealPages(realPagesDir(ROOT));
+  const files = listRealPages(PAGES_DIR);
   if (!files) {
-    console.log(`bench-real-pages: skipped (no ${REAL_PAGES_DIR}; the saved real pages live in ../shared)`);
+    console.log(`bench-real-pages: skipped (no ${PAGES_DIR}; the saved real pages live in ../shared)`);
     return;
   }
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
     return;
   }
   const noopBuild = buildNoop(ROOT);
-  const server = await serveDirectory(realPagesDir(ROOT));
+  const server = await serveDirectory(PAGES_DIR);
   const browsers: Browsers = {
     ext: await launch(EXTENSION_DIR),
     noop: await launch(noopBuild.output),
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `Chromium ${browsers.ext.context.browser()?.version() ?? ''}; ${files.length} saved real pages from ${REAL_PAGES_DIR}, served on 127.0.0.1 (every other request aborted); ${RUNS} loads per variant, interleaved (IOM Lens, no-op, no extension), medians; a load not settled in ${PAGE_TIMEOUT_MS / 1000} s is reported as timed out.`,
+      `Chromium ${browsers.ext.context.browser()?.version() ?? ''}; ${files.length} saved real pages from ${PAGES_DIR}, served on 127.0.0.1 (every other request aborted); ${RUNS} loads per variant, interleaved (IOM Lens, no-op, no extension), medians; a load not settled in ${PAGE_TIMEOUT_MS / 1000} s is reported as timed out.`,
     );
     console.log(
       "IOM Lens / no-op = thread time of the extension's script evaluations (trace) plus the content script's self-timed work; above no-op = the difference; baseline = body.textContent + the candidate regex (no extension); ratio = above no-op / baseline; beyond baseline = above no-op − baseline; longest slice = the longest slice of our work in any load; mentions = found by IOM Lens.\n",
