@@ -25,6 +25,7 @@ import {
   type BenchBrowser,
   baselineFn,
   CANDIDATE_PATTERN,
+  EXTENSION_DIR,
   highlightAllFn,
   LENS_STATE,
   type LensState,
@@ -36,6 +37,7 @@ import {
   measureInPage,
   measureLoad,
   paintedFn,
+  ROOT,
   runMutationsFn,
   settleCost,
   threadTime,
@@ -48,10 +50,6 @@ import { median, ms, ratio, spread, Targets } from './bench/report';
 import { CHROMIUM_PATH } from './lib/browsers';
 import { describeInjected, INJECTED_BUDGET_BYTES, kilobytes, measureInjected } from './lib/injected-size';
 import { type StaticServer, serveDirectory } from './lib/static-server';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-/** The built extension; BENCH_EXTENSION_DIR measures another build (an experiment) against the same baselines. */
-const EXTENSION_DIR = path.resolve(ROOT, process.env.BENCH_EXTENSION_DIR || '.output/chrome-mv3');
 
 /** Targets from issue 5 (the injected size's is scripts/lib/injected-size.ts, which `npm test` checks too). */
 const TARGET = {

@@ -16,10 +16,12 @@ import {
   type BenchBrowser,
   baselineFn,
   CANDIDATE_PATTERN,
+  EXTENSION_DIR,
   type Load,
   launch,
   measureInPage,
   measureLoad,
+  ROOT,
   threadTime,
 } from './bench/measure';
 import { buildNoop } from './bench/noop-extension';
@@ -38,9 +40,6 @@ import { ratio, Targets } from './bench/report';
 import { CHROMIUM_PATH } from './lib/browsers';
 import { type StaticServer, serveDirectory } from './lib/static-server';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-/** The built extension; BENCH_EXTENSION_DIR measures another build against the same baselines. */
-const EXTENSION_DIR = path.resolve(ROOT, process.env.BENCH_EXTENSION_DIR || '.output/chrome-mv3');
 /** The saved pages; BENCH_REAL_PAGES_DIR points elsewhere (a test points it at a missing folder). */
 const PAGES_DIR = process.env.BENCH_REAL_PAGES_DIR || realPagesDir(ROOT);
 

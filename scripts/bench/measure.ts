@@ -3,11 +3,17 @@
  * with the DevTools Performance domain on (thread time), page loads measured until the content script is
  * idle, the CPU the content script takes (sampling profile or trace), and the in-page baselines.
  */
+import path from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { nameTable } from '../../lib/detect/names';
 import { MIGRATION_STEMS, stemVariants } from '../../lib/detect/stems';
 import { escapeRegExp } from '../../lib/detect/text';
 import { CHROMIUM_PATH, chromiumArgs } from '../lib/browsers';
+
+/** The project root, which the browser benchmarks run from. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The built extension; BENCH_EXTENSION_DIR measures another build (an experiment) against the same baselines. */
+export const EXTENSION_DIR = path.resolve(ROOT, process.env.BENCH_EXTENSION_DIR || '.output/chrome-mv3');
 
 /** The main-thread counters of the Performance domain the benchmark reads (in ms once read). */
 export const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
