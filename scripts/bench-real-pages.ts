@@ -47,7 +47,7 @@ const PAGES_DIR = process.env.BENCH_REAL_PAGES_DIR || realPagesDir(ROOT);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 /**
  * Longest one load (to the content script idle and two frames) may take: the heaviest saved page loads in
- * about a second here, and one page keeps its renderer busy indefinitely, with or without an extension.
+ * about a second here, and one (remove-script-tags) has hung its renderer in earlier runs, extension or not.
  * BENCH_PAGE_TIMEOUT_MS overrides it (a tiny one exercises the time-out path).
  */
 const PAGE_TIMEOUT_MS = Number(process.env.BENCH_PAGE_TIMEOUT_MS || 20_000);
