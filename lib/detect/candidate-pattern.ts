@@ -1,5 +1,5 @@
 import compiled from '@/data/compiled/acronyms.json';
-import { brokenStemStarts } from './word-breaks';
+import { hasBrokenStem } from './word-breaks';
 
 /**
  * The pre-check every page runs, kept apart from the rest of the detector so the content script that
@@ -22,5 +22,5 @@ let testRe: RegExp | undefined;
  */
 export function hasCandidate(text: string): boolean {
   testRe ??= new RegExp(CANDIDATE_SOURCE);
-  return testRe.test(text) || brokenStemStarts(text).length > 0;
+  return testRe.test(text) || hasBrokenStem(text);
 }

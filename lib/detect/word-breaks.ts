@@ -48,3 +48,11 @@ export function brokenStemStarts(text: string): number[] {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index);
   return starts;
 }
+
+/** True when a migration stem broken by a word break occurs: stops at the first, for the pre-check. */
+export function hasBrokenStem(text: string): boolean {
+  if (!mayHoldStemBreak(text)) return false;
+  const re = brokenStems();
+  re.lastIndex = 0;
+  return re.test(text);
+}
