@@ -8,7 +8,7 @@ import { Card } from '@/components/card/Card';
 import cardCss from '@/components/card/card.css?inline';
 import type { CardTarget, CardView, CardViewDeps, ShowOptions } from '@/lib/card/contract';
 import { type CardDataset, createCardModel } from '@/lib/card/model';
-import { type PlainRect, placeCard } from '@/lib/card/placement';
+import { cardWidthLimit, type PlainRect, placeCard } from '@/lib/card/placement';
 import { pageReaderContext } from '@/lib/card/reader-context';
 import { anyInViewport, clientRectsOf, viewportOf } from '@/lib/card/rects';
 import { cardTranslator } from '@/lib/card/strings';
@@ -37,12 +37,14 @@ export function createCardView(dataset: CardDataset, deps: CardViewDeps): CardVi
     const current = ensureHost();
     const frame = current.frame;
     const mine = ++generation;
+    const viewport = viewportOf(doc, win);
     frame.style.maxHeight = '';
-    frame.style.maxWidth = '';
+    // Narrow viewports (phones): lay the card out as narrow as it will be shown, then measure.
+    frame.style.maxWidth = `${cardWidthLimit(viewport.width)}px`;
     const card = { width: frame.offsetWidth, height: frame.offsetHeight };
     const holder = target?.range.startContainer.parentElement;
     const rtl = holder ? win.getComputedStyle(holder).direction === 'rtl' : false;
-    void placeCard({ rects, card, viewport: viewportOf(doc, win), pointer, rtl }).then(
+    void placeCard({ rects, card, viewport, pointer, rtl }).then(
       (p) => {
         if (mine !== generation) return;
         frame.style.left = `${p.x}px`;

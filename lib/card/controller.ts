@@ -1,6 +1,6 @@
 /**
  * The hover card's content-script side: listens to the pointer, hit-tests at most once per frame,
- * runs the hover timing, moves between mentions on keyboard commands, and drives the card view, which
+ * runs the hover timing, opens a card at once on a tap (touch has no hover), moves between mentions on keyboard commands, and drives the card view, which
  * it loads on the first hover. Nothing is attached to the page until the page has a mention, and all
  * of it goes when the mentions go or the extension context ends.
  */
@@ -10,6 +10,7 @@ import type { CardView, CreateCardView } from './contract';
 import { mentionAt } from './hit-test';
 import type { PlainRect } from './placement';
 import { clientRectsOf, viewportOf } from './rects';
+import { createTapRecognizer, type TouchPoint } from './tap';
 import { type Clock, createHoverIntent, type PointerOver } from './timing';
 
 /** Where the page's mentions come from (the content lens). */
@@ -157,12 +158,15 @@ export function createCardController(deps: CardControllerDeps): CardController {
   // --- page listeners (only while the page has mentions) ---
 
   const onPointerMove = (event: PointerEvent) => {
-    // A touch moving is a scroll or a selection, never a hover.
-    if (event.pointerType === 'touch') return intent.suspend();
+    // A touch moving is a scroll or a selection, never a hover (nor, past the slop, a tap).
+    if (event.pointerType === 'touch') {
+      taps.move(touchPoint(event));
+      return intent.suspend();
+    }
     pointer = {
       x: event.clientX,
       y: event.clientY,
-      overCard: view?.element != null && event.target === view.element,
+      overCard: onCard(event),
     };
     if (frameRequest === 0) frameRequest = win.requestAnimationFrame(hitTest);
   };
@@ -196,8 +200,33 @@ export function createCardController(deps: CardControllerDeps): CardController {
   };
 
   const onPointerDown = (event: PointerEvent) => {
-    // A click or tap elsewhere closes the card, as it would any popover.
-    if (intent.open && (!view?.element || event.target !== view.element)) intent.close();
+    // A touch may become a tap, a scroll or a long-press: the tap decides, when the finger lifts.
+    if (event.pointerType === 'touch') return taps.down(touchPoint(event));
+    // A click elsewhere closes the card, as it would any popover.
+    if (intent.open && !onCard(event)) intent.close();
+  };
+
+  // Touch: no hover, so a tap opens the card at once and a tap elsewhere closes it. Listeners stay
+  // passive: a long-press must still select text, and a drag still scroll.
+  const taps = createTapRecognizer();
+  const touchPoint = (event: PointerEvent): TouchPoint => ({
+    id: event.pointerId,
+    x: event.clientX,
+    y: event.clientY,
+    time: event.timeStamp,
+  });
+  const onCard = (event: Event) => view?.element != null && event.target === view.element;
+
+  const onPointerUp = (event: PointerEvent) => {
+    if (event.pointerType !== 'touch') return;
+    const tap = taps.up(touchPoint(event));
+    // Taps inside the card are its own (links, the close button, sources).
+    if (!tap || !registry || onCard(event)) return;
+    const entry = mentionAt(doc, registry, tap.x, tap.y, rectsOf);
+    if (!entry) return intent.close();
+    if (intent.open?.id === entry.id) return;
+    pointer = { x: tap.x, y: tap.y, overCard: false };
+    void openEntry(entry, false);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -226,6 +255,8 @@ export function createCardController(deps: CardControllerDeps): CardController {
     const options = { passive: true, signal: listeners.signal };
     doc.addEventListener('pointermove', onPointerMove, options);
     doc.addEventListener('pointerdown', onPointerDown, options);
+    doc.addEventListener('pointerup', onPointerUp, options);
+    doc.addEventListener('pointercancel', () => taps.cancel(), options);
     doc.addEventListener('pointerout', onPointerOut, options);
     doc.addEventListener('scroll', onScroll, { ...options, capture: true });
     doc.addEventListener('touchmove', () => intent.suspend(), options);
@@ -244,6 +275,7 @@ export function createCardController(deps: CardControllerDeps): CardController {
     intent.close();
     listeners?.abort();
     listeners = null;
+    taps.cancel();
     if (frameRequest) win.cancelAnimationFrame(frameRequest);
     if (repositionRequest) win.cancelAnimationFrame(repositionRequest);
     frameRequest = 0;

@@ -63,6 +63,15 @@ export interface CardPlacement {
   maxWidth: number;
 }
 
+/**
+ * Widest the card may be laid out in a viewport `viewportWidth` wide: its CSS width, or on a phone
+ * (360 px and less) the viewport minus the margins. The card view measures the card at this width, so
+ * its height is that of the text as it will wrap, not as it would in a wider card.
+ */
+export function cardWidthLimit(viewportWidth: number): number {
+  return Math.max(0, Math.floor(viewportWidth - 2 * VIEWPORT_MARGIN_PX));
+}
+
 /** Preferred side: below the text, where the eye is heading; above when there is no room below. */
 const PREFERRED_SIDE = 'bottom' as const;
 

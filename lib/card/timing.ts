@@ -218,3 +218,17 @@ export function createHoverIntent<M>(options: HoverIntentOptions<M>): HoverInten
     },
   };
 }
+
+/**
+ * Longest touch that still counts as a tap. Browsers start a long-press (text selection, context menu)
+ * at 400–500 ms (Android's long-press timeout is 400 ms, Chromium's touch gesture config and Firefox's
+ * `ui.click_hold_context_menus.delay` 500 ms): a touch held this long belongs to the browser, not to us.
+ */
+export const TAP_MAX_MS = 400;
+
+/**
+ * How far a finger may drift between touching down and lifting and still have tapped. A finger is
+ * never still; beyond this it is a scroll or a selection drag. Android's touch slop is 8 dp; a little
+ * more forgives a thumb.
+ */
+export const TAP_SLOP_PX = 10;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardTarget, CardView, CreateCardView, ShowOptions } from '@/lib/card/contract';
 import { type CardController, createCardController, type MentionSource } from '@/lib/card/controller';
 import type { PlainRect } from '@/lib/card/placement';
-import { DEFAULT_DWELL_MS, HIDE_DELAY_MS, SCROLL_SETTLE_MS } from '@/lib/card/timing';
+import { DEFAULT_DWELL_MS, HIDE_DELAY_MS, SCROLL_SETTLE_MS, TAP_MAX_MS } from '@/lib/card/timing';
 import { MentionIndex, type MentionRegistry } from '@/lib/page/mention-index';
 import { plainRange } from '../page/helpers';
 
@@ -137,6 +137,15 @@ const move = (x: number, y: number, pointerType = 'mouse', target: EventTarget =
     new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType, bubbles: true }),
   );
 
+/** A finger down and up at (x, y), `heldMs` apart. */
+async function tap(x: number, y: number, { heldMs = 80, target = document.body as EventTarget } = {}) {
+  const init = { clientX: x, clientY: y, pointerType: 'touch', pointerId: 7, isPrimary: true, bubbles: true };
+  target.dispatchEvent(new PointerEvent('pointerdown', init));
+  await vi.advanceTimersByTimeAsync(heldMs);
+  target.dispatchEvent(new PointerEvent('pointerup', init));
+  await vi.advanceTimersByTimeAsync(0);
+}
+
 /** Runs the next animation frame and lets the view load. */
 async function frame() {
   await vi.advanceTimersByTimeAsync(20);
@@ -144,7 +153,7 @@ async function frame() {
 
 beforeEach(() => {
   vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
   });
   layout.clear();
 });
@@ -224,6 +233,41 @@ describe('card controller', () => {
     await frame();
     await vi.advanceTimersByTimeAsync(DEFAULT_DWELL_MS);
     expect(view.visible).toBe('IOM');
+  });
+
+  it('opens the card at once on a tap, with no dwell, placed by the tapped point', async () => {
+    installCaret();
+    start(source(pageWith(['The IOM office'], /IOM/)).mentions);
+    await tap(140, 8);
+    expect(view.visible).toBe('IOM');
+    expect(view.shows).toEqual([{ surface: 'IOM', options: { pointer: { x: 140, y: 8 }, focus: false } }]);
+    await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS * 3); // no hover to lose: it stays
+    expect(view.visible).toBe('IOM');
+    await tap(141, 9); // the same mention again: nothing changes
+    expect(view.shows).toHaveLength(1);
+  });
+
+  it('closes a tapped card on a tap outside, and keeps it on a tap inside the card', async () => {
+    installCaret();
+    start(source(pageWith(['The IOM office', 'plain text'], /IOM/)).mentions);
+    await tap(140, 8);
+    await tap(150, 40, { target: view.element });
+    expect(view.visible).toBe('IOM');
+    await tap(120, 28); // "plain text"
+    expect(view.visible).toBeNull();
+  });
+
+  it('leaves a long-press and a drag to the browser: no card', async () => {
+    installCaret();
+    start(source(pageWith(['The IOM office'], /IOM/)).mentions);
+    await tap(140, 8, { heldMs: TAP_MAX_MS + 100 });
+    expect(view.shows).toEqual([]);
+    const init = { clientX: 140, clientY: 8, pointerType: 'touch', pointerId: 3, bubbles: true };
+    document.body.dispatchEvent(new PointerEvent('pointerdown', init));
+    document.body.dispatchEvent(new PointerEvent('pointermove', { ...init, clientY: 40 }));
+    document.body.dispatchEvent(new PointerEvent('pointerup', init));
+    await vi.advanceTimersByTimeAsync(DEFAULT_DWELL_MS);
+    expect(view.shows).toEqual([]);
   });
 
   it('keeps the card while the pointer is on it, hides it after the pointer leaves both', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CARD_GAP_PX,
   type CardPlacement,
+  cardWidthLimit,
   type PlacementInput,
   type PlainRect,
   placeCard,
@@ -94,6 +95,31 @@ describe('card placement', () => {
     });
     expect(p.maxWidth).toBeLessThanOrEqual(300 - 2 * VIEWPORT_MARGIN_PX);
     expect(insideViewport(cardRect(p), viewport)).toBe(true);
+  });
+
+  it('lays a card out no wider than a phone viewport minus its margins', () => {
+    expect(cardWidthLimit(360)).toBe(360 - 2 * VIEWPORT_MARGIN_PX);
+    expect(cardWidthLimit(320.6)).toBe(304);
+    expect(cardWidthLimit(10)).toBe(0);
+  });
+
+  it('on a 360 × 740 phone, keeps a tall card inside the viewport and off the tapped mention', async () => {
+    const viewport = { width: 360, height: 740 };
+    const card = { width: cardWidthLimit(360), height: 900 };
+    for (let top = 0; top <= viewport.height - 22; top += 61) {
+      for (const left of [0, 150, 300]) {
+        const mention = { left, top, width: 60, height: 22 };
+        const p = await placeCard({
+          rects: [mention],
+          card,
+          viewport,
+          pointer: { x: left + 30, y: top + 11 },
+        });
+        const placed = cardRect(p, card);
+        expect(insideViewport(placed, viewport), `mention at ${left},${top}`).toBe(true);
+        expect(rectsOverlap(placed, mention), `mention at ${left},${top}`).toBe(false);
+      }
+    }
   });
 
   it('never covers the mention, wherever the mention is', async () => {
