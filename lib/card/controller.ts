@@ -215,7 +215,17 @@ export function createCardController(deps: CardControllerDeps): CardController {
     y: event.clientY,
     time: event.timeStamp,
   });
-  const onCard = (event: Event) => view?.element != null && event.target === view.element;
+  /**
+   * Whether an event came from inside the card. Events from the shadow tree reach the page with the
+   * host as target; the host itself is a zero-size box at the viewport's origin, which a finger near
+   * that corner can hit (browsers widen touches to nearby targets): that is not the card.
+   */
+  const onCard = (event: Event) => {
+    const host = view?.element;
+    if (!host) return false;
+    const path = event.composedPath();
+    return path[0] !== host && path.includes(host);
+  };
 
   const onPointerUp = (event: PointerEvent) => {
     if (event.pointerType !== 'touch') return;

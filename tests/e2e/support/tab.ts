@@ -1,6 +1,7 @@
+import type { CDPSession } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { type RemoteFunction, remoteExpression, remoteResult } from './remote-function';
-import type { BrowserTab, RawPage } from './types';
+import { type BrowserTab, type RawPage, TAP_HOLD_MS } from './types';
 import { DEFAULT_WAIT_MS, type WaitOptions, waitUntil } from './wait';
 
 /** Wraps a Playwright or Puppeteer page in the common {@link BrowserTab} interface. */
@@ -16,6 +17,13 @@ export function tabOn(raw: RawPage): BrowserTab {
         ? await raw.page.evaluate(expression)
         : await evaluateWithoutAwait(raw.page, expression);
     return remoteResult<R>(json);
+  };
+  /** Chromium: this tab's own DevTools session for touch input, made on first use. */
+  let touchSession: Promise<CDPSession> | undefined;
+  const cdp = () => {
+    if (raw.kind !== 'chromium') throw new Error('CDP is Chromium-only');
+    touchSession ??= raw.page.context().newCDPSession(raw.page);
+    return touchSession;
   };
   const tab: BrowserTab = {
     raw,
@@ -43,6 +51,37 @@ export function tabOn(raw: RawPage): BrowserTab {
     async click(selector) {
       await page.click(selector);
     },
+    async emulatePhone({ width, height }) {
+      if (raw.kind === 'chromium') {
+        await raw.page.setViewportSize({ width, height });
+        await (await cdp()).send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      } else {
+        await raw.page.setViewport({ width, height });
+      }
+    },
+    async tap(x, y, { holdMs = TAP_HOLD_MS } = {}) {
+      if (raw.kind === 'chromium') {
+        const session = await cdp();
+        await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        await sleep(holdMs);
+        await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      } else {
+        // One action sequence, the hold timed by Firefox itself. Not Puppeteer's touchscreen: the
+        // contact size and angles it adds make Firefox ESR's touch synthesis refuse the action.
+        const finger = {
+          type: 'pointer' as const,
+          id: 'iom-lens-e2e-finger',
+          parameters: { pointerType: 'touch' as const },
+          actions: [
+            { type: 'pointerMove' as const, x: Math.round(x), y: Math.round(y) },
+            { type: 'pointerDown' as const, button: 0 },
+            { type: 'pause' as const, duration: holdMs },
+            { type: 'pointerUp' as const, button: 0 },
+          ],
+        };
+        await bidiContext(raw.page).performActions([finger]);
+      }
+    },
     async press(key) {
       if (raw.kind === 'chromium') await raw.page.keyboard.press(key);
       else await raw.page.keyboard.press(key as Parameters<typeof raw.page.keyboard.press>[0]);
@@ -60,6 +99,18 @@ export function tabOn(raw: RawPage): BrowserTab {
   };
   return tab;
 }
+
+/** The BiDi browsing context of a Puppeteer page (Puppeteer keeps it on the frame, untyped). */
+function bidiContext(page: PuppeteerPage): {
+  performActions(actions: unknown[]): Promise<void>;
+} {
+  const context = (page.mainFrame() as unknown as { browsingContext?: unknown }).browsingContext;
+  if (!context || typeof (context as { performActions?: unknown }).performActions !== 'function')
+    throw new Error('Puppeteer no longer exposes the BiDi browsing context of a page');
+  return context as { performActions(actions: unknown[]): Promise<void> };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Where {@link evaluateWithoutAwait} parks results in the page: a registered symbol, invisible to page code. */
 const RESULTS_KEY = 'iom-lens.e2e.results';

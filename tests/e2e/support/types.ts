@@ -3,6 +3,9 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { RemoteFunction } from './remote-function';
 import type { WaitOptions } from './wait';
 
+/** How long a {@link BrowserTab.tap} keeps the finger down by default: a quick, deliberate tap. */
+export const TAP_HOLD_MS = 60;
+
 /** The two browsers the extension ships for. */
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -43,6 +46,20 @@ export interface BrowserTab {
   mouseMove(x: number, y: number): Promise<void>;
   /** Clicks the first element matching `selector`. */
   click(selector: string): Promise<void>;
+  /**
+   * Emulates a phone's screen for this tab: a `width` × `height` CSS-pixel viewport with touch input
+   * (Chromium: CDP touch emulation, so `pointer: coarse` matches; Firefox: the BiDi viewport).
+   */
+  emulatePhone(size: { width: number; height: number }): Promise<void>;
+  /**
+   * Touches the screen with one finger at viewport point (x, y) of the tab (CSS pixels) and lifts it
+   * `holdMs` later (default {@link TAP_HOLD_MS}: a tap; 1000 ms and more: a long-press). Sent as
+   * real touch input (Chromium: CDP `Input.dispatchTouchEvent`; Firefox: BiDi input actions with
+   * pointerType touch), so the browser hit-tests it as it would a finger: a point over text in a
+   * shadow root or a frame reaches it. For a frame, add the frame element's client rect to
+   * coordinates measured inside the frame.
+   */
+  tap(x: number, y: number, options?: { holdMs?: number }): Promise<void>;
   /** Presses one key (names as in KeyboardEvent.key: 'Tab', 'Escape', 'a'). */
   press(key: string): Promise<void>;
   /** Writes a PNG of the viewport. */

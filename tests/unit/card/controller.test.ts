@@ -60,7 +60,13 @@ class FakeView implements CardView {
   hides = 0;
   visible: string | null = null;
   element: HTMLElement = document.createElement('iom-lens-card');
+  /** A node inside the card's shadow root: what a pointer over the card actually hits. */
+  inner: HTMLElement = document.createElement('div');
   focused = false;
+  constructor() {
+    this.element.attachShadow({ mode: 'open' }).append(this.inner);
+    document.documentElement.append(this.element);
+  }
   show(target: CardTarget, options: ShowOptions = {}) {
     this.shows.push({ surface: target.surface, options });
     this.visible = target.surface;
@@ -80,6 +86,7 @@ class FakeView implements CardView {
   }
   dispose() {
     this.visible = null;
+    this.element.remove();
   }
 }
 
@@ -134,12 +141,20 @@ function start(mentions: MentionSource) {
 
 const move = (x: number, y: number, pointerType = 'mouse', target: EventTarget = document.body) =>
   target.dispatchEvent(
-    new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType, bubbles: true }),
+    new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType, bubbles: true, composed: true }),
   );
 
 /** A finger down and up at (x, y), `heldMs` apart. */
 async function tap(x: number, y: number, { heldMs = 80, target = document.body as EventTarget } = {}) {
-  const init = { clientX: x, clientY: y, pointerType: 'touch', pointerId: 7, isPrimary: true, bubbles: true };
+  const init = {
+    clientX: x,
+    clientY: y,
+    pointerType: 'touch',
+    pointerId: 7,
+    isPrimary: true,
+    bubbles: true,
+    composed: true,
+  };
   target.dispatchEvent(new PointerEvent('pointerdown', init));
   await vi.advanceTimersByTimeAsync(heldMs);
   target.dispatchEvent(new PointerEvent('pointerup', init));
@@ -251,9 +266,17 @@ describe('card controller', () => {
     installCaret();
     start(source(pageWith(['The IOM office', 'plain text'], /IOM/)).mentions);
     await tap(140, 8);
-    await tap(150, 40, { target: view.element });
+    await tap(150, 40, { target: view.inner });
     expect(view.visible).toBe('IOM');
     await tap(120, 28); // "plain text"
+    expect(view.visible).toBeNull();
+  });
+
+  it('takes a tap on the bare card host (a zero-size box a finger near the corner can hit) as outside', async () => {
+    installCaret();
+    start(source(pageWith(['The IOM office'], /IOM/)).mentions);
+    await tap(140, 8);
+    await tap(3, 3, { target: view.element });
     expect(view.visible).toBeNull();
   });
 
@@ -276,7 +299,7 @@ describe('card controller', () => {
     move(140, 8);
     await frame();
     await vi.advanceTimersByTimeAsync(DEFAULT_DWELL_MS);
-    move(150, 40, 'mouse', view.element); // events from inside the card reach the page with its host as target
+    move(150, 40, 'mouse', view.inner); // events from inside the card reach the page with its host as target
     await frame();
     await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS * 3);
     expect(view.visible).toBe('IOM');
