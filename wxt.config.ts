@@ -5,6 +5,13 @@ import { polyfillAsEsModule } from './scripts/lib/polyfill-esm';
 /** Fixed Firefox add-on id: storage, the extension's UUID mapping in tests and updates all key on it. */
 export const GECKO_ID = 'iom-lens@iom-lens.dev';
 
+/**
+ * Oldest Firefox for Android the add-on installs on: 146 is the first whose `::highlight()` paints
+ * `text-decoration` (the default underline mark); the Highlight API itself came in 140 and the manifest's
+ * `data_collection_permissions` in 142 (docs/permissions.md, "Firefox for Android").
+ */
+export const FIREFOX_ANDROID_MIN_VERSION = '146.0';
+
 // See docs/permissions.md for why each permission is requested.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -63,6 +70,9 @@ export default defineConfig({
               strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android: the first version that paints the default underline mark
+            // (text-decoration in ::highlight()); the reasons are in docs/permissions.md.
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
           }
         : undefined,
   }),

@@ -38,8 +38,9 @@ export default defineBackground(() => {
       },
     }),
   );
-  // Keyboard commands (next/previous mention) go to the tab's hover cards.
-  browser.commands.onCommand.addListener((command, tab) => void forwardCardCommand(browser, command, tab));
+  // Keyboard commands (next/previous mention) go to the tab's hover cards. Firefox for Android has no
+  // commands or context menus (no keyboard shortcuts, no menus API): there the APIs are absent.
+  browser.commands?.onCommand.addListener((command, tab) => void forwardCardCommand(browser, command, tab));
   browser.tabs.onRemoved.addListener((tabId) => reports.forget(tabId));
   // A new page in the tab: its content script reports again once it has shown a candidate (most pages
   // never do, and send nothing). The browser clears the tab's badge itself on such a navigation.
@@ -48,12 +49,15 @@ export default defineBackground(() => {
   });
 
   // "Look up in IOM Lens" on selected text: opens the search pre-filled with the selection.
-  void registerLookupMenu(browser.contextMenus, browser.i18n.getMessage('contextMenuLookup')).catch((error) =>
-    console.error('[iom-lens] could not add the context-menu item', error),
-  );
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === LOOKUP_MENU_ID && info.selectionText) {
-      void openSearch(browser, info.selectionText, tab?.id);
-    }
-  });
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  if (menus) {
+    void registerLookupMenu(menus, browser.i18n.getMessage('contextMenuLookup')).catch((error) =>
+      console.error('[iom-lens] could not add the context-menu item', error),
+    );
+    menus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId === LOOKUP_MENU_ID && info.selectionText) {
+        void openSearch(browser, info.selectionText, tab?.id);
+      }
+    });
+  }
 });
