@@ -23,7 +23,8 @@ const STEPS: Step[] = [
   {
     name: 'injected size budget',
     kind: 'check',
-    run: async (log) => checkInjectedBudget(path.join(ROOT, '.output'), ['chrome-mv3', 'firefox-mv2'], log),
+    run: async (log) =>
+      checkInjectedBudget(path.join(ROOT, '.output'), ['chrome-mv3', 'firefox-mv2', 'edge-mv3'], log),
     needs: ['build'],
   },
   {
@@ -42,7 +43,7 @@ const STEPS: Step[] = [
   { name: 'store and sources zips', kind: 'check', run: checkZips },
 ];
 
-/** Runs `npm run zip` and checks the three zips it must write, and what the sources zip leaves out. */
+/** Runs `npm run zip` and checks the four zips it must write, and what the sources zip leaves out. */
 async function checkZips(log: (line: string) => void): Promise<boolean> {
   const started = Date.now();
   const zip = spawnSync('npm', ['run', '--silent', 'zip'], {
@@ -52,12 +53,12 @@ async function checkZips(log: (line: string) => void): Promise<boolean> {
   if (zip.status !== 0) throw new Error(`npm run zip exited with ${zip.status}`);
   const { name, version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
   const zipPath = (suffix: string) => path.join(ROOT, '.output', `${name}-${version}-${suffix}.zip`);
-  for (const suffix of ['chrome', 'firefox', 'sources']) {
+  for (const suffix of ['chrome', 'edge', 'firefox', 'sources']) {
     const info = await stat(zipPath(suffix)).catch(() => null);
     if (!info || info.mtimeMs < started - 1000)
       throw new Error(`npm run zip did not write ${zipPath(suffix)}`);
   }
-  for (const store of ['chrome', 'firefox']) {
+  for (const store of ['chrome', 'edge', 'firefox']) {
     if (!(await zipEntries(zipPath(store))).includes('manifest.json')) {
       throw new Error(`${zipPath(store)} has no manifest.json at its root`);
     }
@@ -71,7 +72,7 @@ async function checkZips(log: (line: string) => void): Promise<boolean> {
     /^(node_modules|\.output|\.wxt|\.git|tests|coverage)\//.test(entry),
   );
   if (unwanted.length) throw new Error(`The sources zip includes ${unwanted.slice(0, 5).join(', ')}…`);
-  log(`Zips written: chrome, firefox, sources (${sources.length} source files)`);
+  log(`Zips written: chrome, edge, firefox, sources (${sources.length} source files)`);
   return true;
 }
 

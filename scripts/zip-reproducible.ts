@@ -1,4 +1,4 @@
-// `npm run zip:check` (`tsx scripts/zip-reproducible.ts`): builds and zips the extension for both stores twice, into two
+// `npm run zip:check` (`tsx scripts/zip-reproducible.ts`): builds and zips the extension for every store twice, into two
 // different temporary directories, and checks that the same sources give the same bytes (the zip
 // hashes match). Stores and addons.mozilla.org reviewers rebuild from sources and compare; a build that
 // embeds times, absolute paths or a random order cannot be verified. On a mismatch it names the files
@@ -15,6 +15,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STORE_TARGETS = [
   { browser: 'chrome', folder: 'chrome-mv3' },
   { browser: 'firefox', folder: 'firefox-mv2' },
+  // Microsoft Edge Add-ons: WXT's `edge` target, the Chrome build's MV3 manifest under its own name.
+  { browser: 'edge', folder: 'edge-mv3' },
 ];
 
 /** SHA-256 of a file, hex. */
@@ -75,7 +77,7 @@ interface ZipComparison {
 }
 
 /**
- * Builds and zips both store targets twice into fresh temporary directories and compares the bytes.
+ * Builds and zips every store target twice into fresh temporary directories and compares the bytes.
  * Resolves to one result per zip: its name, the two hashes, and the built files that differ.
  */
 export async function checkReproducibleZips({ keep = false } = {}) {
