@@ -38,6 +38,12 @@ const BENCHMARKS = [
       'Content script on the saved real pages of ../shared (Chromium, built extension) against the no-op and textContent + regex',
     command: [tsx, 'scripts/bench-real-pages.ts'],
   },
+  {
+    name: 'speedometer',
+    title:
+      "Speedometer 3 (trimmed, ../shared) in Chromium with IOM Lens against no extension, and the content script in the suites' frames",
+    command: [tsx, 'scripts/bench-speedometer.ts'],
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -27,6 +27,7 @@ async function importChunk<T>(path: '/detector.js' | '/page-lens.js', name: stri
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
   runAt: 'document_idle',
   // WXT announces a start twice: a document event, which retires an older copy of this script, and a
   // window.postMessage kept for scripts built by older WXT versions. The message reaches every message

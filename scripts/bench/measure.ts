@@ -112,13 +112,19 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
 const minus = (a: Metrics, b: Metrics): Metrics =>
   Object.fromEntries(METRICS.map((k) => [k, a[k] - b[k]])) as Metrics;
 
-/** A browser with one extension loaded (none for null), and a way to read its content script's world. */
-export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
+/**
+ * A browser with one extension loaded (none for null), and a way to read its content script's world.
+ * `viewport`: its pages' size (Speedometer wants a bigger one than the page benchmarks' default).
+ */
+export async function launch(
+  extensionDir: string | null,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<BenchBrowser> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs(extensionDir),
-    viewport: { width: 1280, height: 800 },
+    viewport,
   });
   const worker = !extensionDir
     ? null

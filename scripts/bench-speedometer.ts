@@ -1,0 +1,129 @@
+/**
+ * Speedometer benchmark (issue 15), run by `npm run bench -- speedometer`.
+ *
+ * Serves the trimmed Speedometer 3 of ../shared/benchmarks/speedometer (read where it lies) from 127.0.0.1
+ * and runs it in two headless Chromiums: one with the BUILT extension (.output/chrome-mv3), one with no
+ * extension, in interleaved rounds (the order alternates each round). Prints both scores, their ratio
+ * against the target, and in how many of the suites' app frames the content script ran; exit 1 when a
+ * target is missed. Without ../shared it prints a notice and exits 0.
+ *
+ *   BENCH_ROUNDS=5        rounds (each runs both browsers once)
+ *   BENCH_ITERATIONS=2    Speedometer iterations per run
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type BenchBrowser, EXTENSION_DIR, launch, ROOT, sleep } from './bench/measure';
+import {
+  CLIENT_STATE,
+  type FrameObservation,
+  formatSpeedometerReport,
+  parseRunState,
+  SPEEDOMETER_SUITES,
+  SPEEDOMETER_WINDOW,
+  scoreRatio,
+  speedometerDir,
+  speedometerUrl,
+  suiteFrameCoverage,
+  summarize,
+} from './bench/speedometer';
+import { CHROMIUM_PATH } from './lib/browsers';
+import { serveDirectory } from './lib/static-server';
+
+const DIR = process.env.BENCH_SPEEDOMETER_DIR || speedometerDir(ROOT);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS || 2);
+/** One run of the three suites takes about half a minute here; a loaded machine is given ten times that. */
+const RUN_TIMEOUT_MS = 5 * 60_000;
+const POLL_MS = 500;
+
+/**
+ * Runs Speedometer once in a new tab and returns its scores. Both variants get the same DevTools
+ * session (Runtime and Page on), which in the extension's browser also records its content script's
+ * worlds per frame into `observed`.
+ */
+async function runOnce(
+  browser: BenchBrowser,
+  url: string,
+  observed: FrameObservation & {
+    frames: Map<string, string>;
+    contentScriptFrames: Set<string>;
+  },
+): Promise<number[]> {
+  const page = await browser.context.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    cdp.on('Page.frameNavigated', ({ frame }) => observed.frames.set(frame.id, frame.url));
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const frameId = (context.auxData as { frameId?: string } | undefined)?.frameId;
+      if (browser.origin && context.origin === browser.origin && frameId)
+        observed.contentScriptFrames.add(frameId);
+    });
+    await cdp.send('Page.enable');
+    await cdp.send('Runtime.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    const deadline = Date.now() + RUN_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      const state = parseRunState(await page.evaluate(CLIENT_STATE), ITERATIONS);
+      if (state.done) return state.scores;
+      await sleep(POLL_MS);
+    }
+    throw new Error(`speedometer: not done after ${RUN_TIMEOUT_MS / 1000} s`);
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!DIR || !existsSync(path.join(DIR, 'index.html'))) {
+    console.log(
+      'bench-speedometer: skipped (no ../shared/benchmarks/speedometer; the trimmed Speedometer 3 lives in ../shared)',
+    );
+    return;
+  }
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error('bench-speedometer: no .output/chrome-mv3; run `npm run build` first');
+    process.exit(1);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.log(`bench-speedometer: skipped (no Chromium at ${CHROMIUM_PATH})`);
+    return;
+  }
+  const server = await serveDirectory(DIR);
+  const withLens = await launch(EXTENSION_DIR, SPEEDOMETER_WINDOW);
+  const without = await launch(null, SPEEDOMETER_WINDOW);
+  const observed = { frames: new Map<string, string>(), contentScriptFrames: new Set<string>() };
+  const ignored = { frames: new Map<string, string>(), contentScriptFrames: new Set<string>() };
+  const scores = { withLens: [] as number[], without: [] as number[] };
+  try {
+    console.log(
+      `Chromium ${withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order alternating), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; medians over all iterations.\n`,
+    );
+    const url = speedometerUrl(server.origin, ITERATIONS);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? (['withLens', 'without'] as const) : (['without', 'withLens'] as const);
+      for (const variant of order) {
+        const browser = variant === 'withLens' ? withLens : without;
+        const got = await runOnce(browser, url, variant === 'withLens' ? observed : ignored);
+        scores[variant].push(...got);
+        console.log(
+          `  round ${round + 1}, ${variant === 'withLens' ? 'IOM Lens    ' : 'no extension'}: ${got.map((s) => s.toFixed(2)).join(', ')}`,
+        );
+      }
+    }
+  } finally {
+    await withLens.context.close();
+    await without.context.close();
+    await server.close();
+  }
+  const summary = { withLens: summarize(scores.withLens), without: summarize(scores.without) };
+  const coverage = suiteFrameCoverage(observed);
+  console.log('');
+  for (const line of formatSpeedometerReport({ ...summary, coverage })) console.log(line);
+  const missed =
+    !scoreRatio(summary.withLens, summary.without).ok ||
+    coverage.frames === 0 ||
+    coverage.ran < coverage.frames;
+  process.exitCode = missed ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,135 @@
+/**
+ * The Speedometer benchmark's pure parts (scripts/bench-speedometer.ts runs it): where the trimmed
+ * Speedometer 3 of ../shared lives, the URL that starts it, reading its scores out of the page, the
+ * statistics and the report. No browser here, so all of it is unit-tested.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { median, quantile } from './report';
+
+/** The suites the trimmed copy keeps (its ABOUT.md): a news site and two TodoMVC apps. */
+export const SPEEDOMETER_SUITES = ['NewsSite-Next', 'TodoMVC-React-Complex-DOM', 'TodoMVC-WebComponents'];
+
+/**
+ * IOM Lens may cost at most 1% of the score (issue 15): these pages have no mention, which is what
+ * almost every page is, so this is the extension's cost on busy real apps.
+ */
+export const SPEEDOMETER_TARGET = 0.99;
+
+/** Speedometer wants a window at least this big (ABOUT.md); the suites' own frames are 800 × 600 inside it. */
+export const SPEEDOMETER_WINDOW = { width: 1400, height: 1000 };
+
+/** Where the copy lives: ../shared/benchmarks/speedometer beside the project; null when it is absent. */
+export function speedometerDir(root: string): string | null {
+  const dir = path.resolve(root, '..', 'shared', 'benchmarks', 'speedometer');
+  return existsSync(path.join(dir, 'index.html')) ? dir : null;
+}
+
+/** The URL that runs `suites` for `iterations` iterations as soon as the page loads. */
+export function speedometerUrl(origin: string, iterations: number, suites = SPEEDOMETER_SUITES): string {
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new Error(`speedometer: iterations must be a whole number ≥ 1, not ${iterations}`);
+  const query = new URLSearchParams({
+    suites: suites.join(','),
+    iterationCount: String(iterations),
+    startAutomatically: 'true',
+  });
+  return `${origin}/index.html?${query}`;
+}
+
+/** The runner's state and results as the page holds them (`globalThis.benchmarkClient`). */
+export const CLIENT_STATE = `(() => {
+  const client = globalThis.benchmarkClient;
+  return client ? JSON.stringify({ state: client._state, results: client._measuredValuesList }) : null;
+})()`;
+
+/** What one read of {@link CLIENT_STATE} says: still running, or done with one score per iteration. */
+export type RunState = { done: false } | { done: true; scores: number[] };
+
+/**
+ * Reads the runner's state (the JSON {@link CLIENT_STATE} returns). Done: one score per iteration;
+ * an error state, a wrong number of iterations or a score that is not a positive number is an error
+ * naming what was found.
+ */
+export function parseRunState(json: unknown, iterations: number): RunState {
+  if (json === null || json === undefined) return { done: false }; // the runner has not started yet
+  if (typeof json !== 'string')
+    throw new Error(`speedometer: expected the runner's state as JSON, got ${typeof json}`);
+  const { state, results } = JSON.parse(json) as { state?: unknown; results?: unknown };
+  if (state === 'ERROR') throw new Error('speedometer: the runner stopped with an error (state ERROR)');
+  if (state !== 'DONE') return { done: false };
+  if (!Array.isArray(results))
+    throw new Error('speedometer: the runner is DONE but benchmarkClient._measuredValuesList is not a list');
+  if (results.length !== iterations)
+    throw new Error(
+      `speedometer: expected ${iterations} iteration results, the runner has ${results.length}`,
+    );
+  const scores = results.map((r: unknown, i) => {
+    const score = (r as { score?: unknown } | null)?.score;
+    if (typeof score !== 'number' || !Number.isFinite(score) || score <= 0)
+      throw new Error(`speedometer: iteration ${i + 1} has no positive score (${JSON.stringify(score)})`);
+    return score;
+  });
+  return { done: true, scores };
+}
+
+/** The content script's worlds the DevTools session saw, and the frames' URLs. */
+export interface FrameObservation {
+  /** Frame id → URL, from navigations. */
+  frames: ReadonlyMap<string, string>;
+  /** Frame ids in which an execution context with the extension's origin (its content script) was created. */
+  contentScriptFrames: ReadonlySet<string>;
+}
+
+/** How many of the suites' app frames (URLs under /suites/) the content script ran in, of how many. */
+export function suiteFrameCoverage(observed: FrameObservation): { ran: number; frames: number } {
+  const suiteFrames = [...observed.frames].filter(([, url]) => new URL(url).pathname.startsWith('/suites/'));
+  return {
+    frames: suiteFrames.length,
+    ran: suiteFrames.filter(([id]) => observed.contentScriptFrames.has(id)).length,
+  };
+}
+
+/** One variant's scores over the run (one per iteration, every round). */
+export interface ScoreSummary {
+  median: number;
+  /** First and third quartiles. */
+  q1: number;
+  q3: number;
+  n: number;
+}
+
+export function summarize(scores: readonly number[]): ScoreSummary {
+  if (scores.length === 0) throw new Error('speedometer: no scores to summarize');
+  return {
+    median: median([...scores]),
+    q1: quantile([...scores], 0.25),
+    q3: quantile([...scores], 0.75),
+    n: scores.length,
+  };
+}
+
+/** The verdict: IOM Lens's median score over the no-extension median, against the target. */
+export function scoreRatio(withLens: ScoreSummary, without: ScoreSummary): { ratio: number; ok: boolean } {
+  const ratio = withLens.median / without.median;
+  return { ratio, ok: ratio >= SPEEDOMETER_TARGET };
+}
+
+const score = (s: ScoreSummary) =>
+  `${s.median.toFixed(2)} (middle half ${s.q1.toFixed(2)}–${s.q3.toFixed(2)}, ${s.n} iterations)`;
+
+/** The report's lines: both scores, the ratio against the target, and where the content script ran. */
+export function formatSpeedometerReport(input: {
+  withLens: ScoreSummary;
+  without: ScoreSummary;
+  coverage: { ran: number; frames: number };
+}): string[] {
+  const { ratio, ok } = scoreRatio(input.withLens, input.without);
+  const { ran, frames } = input.coverage;
+  return [
+    `No extension: ${score(input.without)}`,
+    `IOM Lens:     ${score(input.withLens)}`,
+    `IOM Lens / no extension = ${ratio.toFixed(3)} — target ≥ ${SPEEDOMETER_TARGET}: ${ok ? 'OK' : 'MISSED'}`,
+    `Content script ran in ${ran} of ${frames} suite frames — target all: ${frames > 0 && ran === frames ? 'OK' : 'MISSED'}`,
+  ];
+}

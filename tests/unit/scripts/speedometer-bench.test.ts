@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  formatSpeedometerReport,
+  parseRunState,
+  SPEEDOMETER_TARGET,
+  scoreRatio,
+  speedometerDir,
+  speedometerUrl,
+  suiteFrameCoverage,
+  summarize,
+} from '../../../scripts/bench/speedometer';
+
+const state = (value: unknown) => JSON.stringify(value);
+
+describe('speedometer bench', () => {
+  it('starts the trimmed suites automatically for the asked number of iterations', () => {
+    const url = new URL(speedometerUrl('http://127.0.0.1:4000', 3));
+    expect(url.pathname).toBe('/index.html');
+    expect(url.searchParams.get('suites')).toBe(
+      'NewsSite-Next,TodoMVC-React-Complex-DOM,TodoMVC-WebComponents',
+    );
+    expect(url.searchParams.get('iterationCount')).toBe('3');
+    expect(url.searchParams.get('startAutomatically')).toBe('true');
+    expect(() => speedometerUrl('http://127.0.0.1:4000', 0)).toThrow(
+      /iterations must be a whole number ≥ 1, not 0/,
+    );
+  });
+
+  it('reads one score per iteration once the runner is done, and waits until then', () => {
+    expect(parseRunState(null, 2)).toEqual({ done: false });
+    expect(parseRunState(state({ state: 'RUNNING', results: [] }), 2)).toEqual({ done: false });
+    expect(parseRunState(state({ state: 'DONE', results: [{ score: 12.5 }, { score: 13 }] }), 2)).toEqual({
+      done: true,
+      scores: [12.5, 13],
+    });
+  });
+
+  it('names what is wrong with a run it cannot use', () => {
+    expect(() => parseRunState(state({ state: 'ERROR' }), 1)).toThrow(/state ERROR/);
+    expect(() => parseRunState(state({ state: 'DONE', results: [{ score: 1 }] }), 2)).toThrow(
+      /expected 2 iteration results, the runner has 1/,
+    );
+    expect(() =>
+      parseRunState(state({ state: 'DONE', results: [{ score: 1 }, { score: 'NaN' }] }), 2),
+    ).toThrow(/iteration 2 has no positive score \("NaN"\)/);
+    expect(() => parseRunState(state({ state: 'DONE', results: {} }), 1)).toThrow(/is not a list/);
+    expect(() => parseRunState(42, 1)).toThrow(/as JSON, got number/);
+  });
+
+  it('counts the suite frames the content script ran in, not the runner page', () => {
+    const frames = new Map([
+      ['top', 'http://127.0.0.1:4000/index.html?suites=x'],
+      ['a', 'http://127.0.0.1:4000/suites/newssite/news-next/dist/index.html'],
+      ['b', 'http://127.0.0.1:4000/suites/todomvc/architecture-examples/react-complex/dist/index.html#/home'],
+    ]);
+    expect(suiteFrameCoverage({ frames, contentScriptFrames: new Set(['top', 'a', 'b']) })).toEqual({
+      ran: 2,
+      frames: 2,
+    });
+    expect(suiteFrameCoverage({ frames, contentScriptFrames: new Set(['top']) })).toEqual({
+      ran: 0,
+      frames: 2,
+    });
+  });
+
+  it('compares medians against the 1% target and reports both scores with their spread', () => {
+    const without = summarize([10, 10.2, 9.8, 10.1]);
+    expect(without).toEqual({ median: 10.05, q1: 10, q3: 10.2, n: 4 });
+    expect(scoreRatio(summarize([9.95, 10, 9.9, 10.1]), without).ok).toBe(true);
+    const slow = summarize([9.8, 9.85, 9.9, 9.7]);
+    expect(scoreRatio(slow, without)).toEqual({ ratio: 9.825 / 10.05, ok: false });
+    expect(SPEEDOMETER_TARGET).toBe(0.99);
+    const lines = formatSpeedometerReport({ withLens: slow, without, coverage: { ran: 3, frames: 4 } });
+    expect(lines).toEqual([
+      'No extension: 10.05 (middle half 10.00–10.20, 4 iterations)',
+      'IOM Lens:     9.82 (middle half 9.80–9.90, 4 iterations)',
+      'IOM Lens / no extension = 0.978 — target ≥ 0.99: MISSED',
+      'Content script ran in 3 of 4 suite frames — target all: MISSED',
+    ]);
+    expect(() => summarize([])).toThrow(/no scores/);
+  });
+
+  it('finds the copy beside the project only when its index.html is there', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'speedometer-'));
+    try {
+      const root = path.join(base, 'project');
+      mkdirSync(root);
+      expect(speedometerDir(root)).toBeNull();
+      const dir = path.join(base, 'shared', 'benchmarks', 'speedometer');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+      expect(speedometerDir(root)).toBe(dir);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
