@@ -62,8 +62,15 @@ function closedRoots(el: Element): ClosedRootReader | null {
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: ClosedRootReader } } }).chrome
     ?.dom;
   const chromium = dom?.openOrClosedShadowRoot;
-  if (typeof chromium === 'function') closedRootReader = (host) => chromium.call(dom, host) ?? null;
-  else if ('openOrClosedShadowRoot' in el)
+  if (typeof chromium === 'function') {
+    // Asked once to see that it answers (test doubles of the extension API throw "not implemented").
+    try {
+      chromium.call(dom, el);
+      closedRootReader = (host) => chromium.call(dom, host) ?? null;
+    } catch {
+      closedRootReader = null;
+    }
+  } else if ('openOrClosedShadowRoot' in el)
     closedRootReader = (host) =>
       (host as { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
   else closedRootReader = null;
