@@ -155,18 +155,17 @@ export class ScanTask implements SlicedTask {
     if (kind === Kind.Skipped || kind === Kind.SkippedBlock) return;
     const parent = this.stack[this.stack.length - 1];
     const { shadows } = this.sink;
-    if (shadows) {
-      // Its light children are read below; its shadow tree once the roots before it are done.
-      const root = shadows.rootOf(el);
-      if (root !== null && !isEditingHost(el)) this.roots.push(root);
-    }
     if (kind === Kind.Container && el.firstElementChild !== null) {
       // Containers are few, so checking for an editor here is cheap, and it spares reading one whole.
       if (isEditingHost(el)) return;
+      const name = el.nodeName;
+      // A custom element's shadow tree is read once the roots before it are done. Other containers with
+      // child elements are not asked: a host's content is in its shadow tree, and asking every container
+      // cost up to a tenth of a read on pages of nested divs (docs/content-script.md).
+      if (shadows && name.includes('-')) this.follow(el, shadows);
       // A container like its previous sibling (the next section, card or list item), which was small, is
       // read whole first: one read instead of one per child, and a walk into it only on a hit. Not on a
       // page with shadow roots: a host inside would go unseen (its shadow text is not in textContent).
-      const name = el.nodeName;
       if (
         !shadows?.any &&
         parent &&
@@ -185,6 +184,8 @@ export class ScanTask implements SlicedTask {
       this.push(el);
       return;
     }
+    // A container without child elements (custom or not) may be a host: read whole below, and followed.
+    if (shadows && kind === Kind.Container) this.follow(el, shadows);
     this.counts.pieces++;
     const text = el.textContent ?? '';
     if (parent) parent.chars += text.length;
@@ -193,6 +194,12 @@ export class ScanTask implements SlicedTask {
       walkInto(this.builder, el);
       this.builder.end();
     }
+  }
+
+  /** Reads the shadow root of `el`, if it has one, after the roots before it. */
+  private follow(el: Element, shadows: ShadowFinder): void {
+    const root = shadows.rootOf(el);
+    if (root !== null && !isEditingHost(el)) this.roots.push(root);
   }
 
   /** Starts walking the children of a container or a shadow root. */
