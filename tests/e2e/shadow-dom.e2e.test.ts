@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/settings/model';
 import { card, SHOW_WAIT_MS, type WordBox } from './card-support';
+import { clickIn } from './popup-helpers';
 import type { BrowserTab, ExtensionBrowser } from './support';
 import { describeInBrowsers, waitUntil } from './support';
 
@@ -144,6 +145,12 @@ describeInBrowsers('shadow DOM', (suite) => {
       return marks.length > 0 ? marks.map((m) => m.textContent ?? '') : null;
     });
     expect(listed).toEqual(all.map((m) => m.split(': ')[1]));
+    // "Show on page" for the mention in the nested root: its card opens.
+    await clickIn(popup, '[data-testid="mention-list"] li:nth-child(2) button');
+    const shown = await waitUntil(async () => ((await card(tab)).open ? card(tab) : null), {
+      what: 'the card of the mention chosen in the popup',
+    });
+    expect(shown.label).toBe('IOM Lens: IOM');
     await popup.close();
 
     expect(await foreignChanges(tab)).toEqual([]);
