@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/settings/model';
-import { card, SHOW_WAIT_MS, type WordBox } from './card-support';
-import { clickIn } from './popup-helpers';
+import { card, cardCommand, SHOW_WAIT_MS, type WordBox } from './card-support';
+import { forgeNewerContentScript } from './fixtures/hostile/harness/checks';
+import { badgeText, clickIn } from './popup-helpers';
 import type { BrowserTab, ExtensionBrowser } from './support';
 import { describeInBrowsers, waitUntil } from './support';
 
@@ -130,14 +131,10 @@ describeInBrowsers('shadow DOM', (suite) => {
     // Counted in the badge and listed in the popup (the page report).
     const tabId = await suite.browser.tabId(tab);
     await waitUntil(
-      async () =>
-        (await suite.browser.evaluateInBackground(
-          (id: number) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }),
-          tabId,
-        )) === String(all.length)
-          ? true
-          : null,
-      { what: 'the badge to count the mentions in shadow roots' },
+      async () => ((await badgeText(suite.browser, tabId)) === String(all.length) ? true : null),
+      {
+        what: 'the badge to count the mentions in shadow roots',
+      },
     );
     const popup = await suite.browser.openPopup(tab);
     const listed = await popup.waitFor(() => {
@@ -172,12 +169,7 @@ describeInBrowsers('shadow DOM', (suite) => {
 
     // What the background sends on the next/previous shortcuts (card-hover.e2e.test.ts says why).
     const tabId = await suite.browser.tabId(tab);
-    const command = (direction: 'next' | 'previous') =>
-      suite.browser.evaluateInBackground(
-        ({ tabId, direction }: { tabId: number; direction: string }) =>
-          browser.tabs.sendMessage(tabId, { type: 'card-navigate', data: { direction } }),
-        { tabId, direction },
-      );
+    const command = (direction: 'next' | 'previous') => cardCommand(suite.browser, tabId, direction);
     /** The label of the open card once focus is in it. */
     const openLabel = () =>
       waitUntil(
@@ -213,14 +205,7 @@ describeInBrowsers('shadow DOM', (suite) => {
     await waitUntil(async () => (((await painted(tab))?.length ?? 0) === EXPECTED.length ? true : null), {
       what: 'every mention painted',
     });
-    // WXT's content-script context stops when a document event with this name says a newer copy started
-    // (hardening-lifecycle.e2e.test.ts forges it the same way).
-    const id = await suite.browser.evaluateInContentScript(tab, () => browser.runtime.id);
-    await tab.evaluate((name: string) => {
-      document.dispatchEvent(
-        new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged' } }),
-      );
-    }, `${id}:content:wxt:content-script-started`);
+    await forgeNewerContentScript(suite.browser, tab);
     await expect.poll(() => painted(tab)).toBeNull();
     expect(await rootStyles(tab)).toEqual({ story: 0, nested: 0, late: 0, upgraded: 0, private: 0 });
     expect(await tab.evaluate(() => document.querySelectorAll('style[data-iom-lens]').length)).toBe(0);

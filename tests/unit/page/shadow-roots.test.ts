@@ -13,7 +13,7 @@ import {
   shadowRootOf,
 } from '@/lib/page/shadow-roots';
 import { MUTATION_FLUSH_DELAY_MS } from '@/lib/page/slices';
-import { fakeDetector, page, plainRange, rangeText, tick, until } from './helpers';
+import { fakeDetector, iomAcronym, page, plainRange, rangeText, tick, until } from './helpers';
 
 const ALL_ERAS: Record<Era, boolean> = { PICMME: true, ICEM: true, ICM: true, IOM: true };
 const win = window as unknown as typeof globalThis;
@@ -102,16 +102,12 @@ describe('document order across shadow roots', () => {
     const body = page('<p id="a">IOM</p><x-host id="h"></x-host><p id="z">IOM</p>');
     const root = shadow(body.querySelector('#h'), '<p>IOM</p>');
     const index = new MentionIndex(10);
+    const { start, end, ...fields } = iomAcronym();
     const add = (node: Node) =>
       index.add({
-        range: plainRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 3 }),
+        ...fields,
+        range: plainRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
         nodes: [node as Text],
-        surface: 'IOM',
-        name: 'IOM',
-        nameId: 'iom',
-        lang: 'en',
-        kind: 'acronym',
-        confidence: 0.9,
         snippet: { before: '', text: 'IOM', after: '' },
       });
     const last = add(body.querySelector('#z')?.firstChild as Node);
