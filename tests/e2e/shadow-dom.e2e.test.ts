@@ -199,6 +199,17 @@ describeInBrowsers('shadow DOM', (suite) => {
     await tab.close();
   });
 
+  it('wakes on a page whose only mention arrives in a shadow root attached after load', async () => {
+    // Until then only the candidate watch runs: it must observe the new root's host and read its root.
+    const tab = await openPage('late-only');
+    await foundInOrder(suite.browser, tab, ['late-text: International Organization for Migration']);
+    await waitUntil(async () => (((await painted(tab))?.length ?? 0) === 1 ? true : null), {
+      what: 'the late mention painted',
+    });
+    expect(await foreignChanges(tab)).toEqual([]);
+    await tab.close();
+  });
+
   it('teardown (a newer content script taking over) removes the marks and every root’s style', async () => {
     const tab = await openPage('teardown');
     await foundInOrder(suite.browser, tab, EXPECTED);
