@@ -16,10 +16,22 @@ export interface Caret {
   offset: number;
 }
 
-/** The caret position at viewport point (x, y), or null. */
-export function caretAt(doc: Document, x: number, y: number): Caret | null {
+/**
+ * The caret position at viewport point (x, y), or null. Inside the shadow trees of `shadowRoots` the
+ * position is in their text; elsewhere in a shadow tree it is retargeted to the host (an element), and
+ * the legacy `caretRangeFromPoint` only ever answers that way.
+ */
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: readonly ShadowRoot[] = [],
+): Caret | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    const position =
+      shadowRoots.length > 0
+        ? doc.caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] })
+        : doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   // WebKit and older Chromium only have the non-standard range version.
@@ -29,8 +41,8 @@ export function caretAt(doc: Document, x: number, y: number): Caret | null {
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-/** The slice of the registry hit-testing needs. */
-export type HitRegistry = Pick<MentionRegistry, 'at'>;
+/** The slice of the registry hit-testing needs (the shadow roots holding mentions, where it knows them). */
+export type HitRegistry = Pick<MentionRegistry, 'at'> & Partial<Pick<MentionRegistry, 'shadowRoots'>>;
 
 /**
  * The mention under viewport point (x, y), if any. `rectsOf` measures a mention (a parameter so tests
@@ -43,7 +55,7 @@ export function mentionAt(
   y: number,
   rectsOf: (range: AbstractRange) => PlainRect[],
 ): MentionEntry | undefined {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, registry.shadowRoots?.());
   if (caret?.node.nodeType !== 3) return undefined;
   // Over the right half of a mention's last character the caret lands just past it, at its end offset.
   const here = registry.at(caret.node, caret.offset);

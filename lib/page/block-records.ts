@@ -55,13 +55,16 @@ export class BlockRecords<A> {
     return all;
   }
 
-  /** Removes and returns the records whose first node lies inside one of `roots`. */
-  takeInside(roots: Set<Element>): Set<BlockRecord<A>> {
+  /**
+   * Removes and returns the records whose first node lies inside one of `roots` (block elements or shadow
+   * roots), shadow trees of hosts inside them included: a rescan of a region reads those again.
+   */
+  takeInside(roots: Set<Node>): Set<BlockRecord<A>> {
     const inside = new Set<BlockRecord<A>>();
     for (const record of this.records) {
       // Climbing from the record costs its depth; asking every root `contains` would cost roots × depth.
-      for (let el = (record.block.nodes[0] as Text).parentElement; el !== null; el = el.parentElement) {
-        if (!roots.has(el)) continue;
+      for (let at: Node | null = (record.block.nodes[0] as Text).parentNode; at !== null; at = upFrom(at)) {
+        if (!roots.has(at)) continue;
         inside.add(record);
         this.records.delete(record);
         break;
@@ -115,6 +118,11 @@ export class BlockRecords<A> {
     this.recordOf = new WeakMap();
     this.dirty.clear();
   }
+}
+
+/** The parent of `node`, or the host of the shadow root `node` is. */
+function upFrom(node: Node): Node | null {
+  return node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
 }
 
 /** The records of `scope` by their block's first text node, for `admit`. */

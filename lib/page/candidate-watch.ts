@@ -1,5 +1,6 @@
 import { isInSkippedRegion } from './dom-rules';
 import { ScanTask } from './scan';
+import { PAGE_CHANGES, type ScanRoot, ShadowRoots } from './shadow-roots';
 import { createYield, MUTATION_FLUSH_DELAY_MS, runSliced, type YieldFn } from './slices';
 
 /**
@@ -73,6 +74,7 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
   const dispose = () => {
     stop.abort();
     observer.disconnect();
+    shadows.dispose();
     clearTimeout(timer);
     changed.clear();
     scanning = false;
@@ -99,16 +101,21 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
   const testChanges = () => {
     timer = undefined;
     const started = now();
+    const hosts: Element[] = [];
     for (const node of changed) {
       changed.delete(node);
-      if (
-        node.isConnected &&
-        candidateAt(node, node.nodeType === 3 ? (node as Text).data : node.textContent)
-      ) {
+      if (!node.isConnected) continue;
+      if (candidateAt(node, node.nodeType === 3 ? (node as Text).data : node.textContent)) {
         return foundOne();
+      }
+      // Shadow text is not in textContent: an added host is read with the scan, which follows its root;
+      // on a page that has shown shadow roots, so is every added element (a host may be inside).
+      if (node.nodeType === 1 && (shadows.rootOf(node as Element) !== null || shadows.any)) {
+        hosts.push(node as Element);
       }
     }
     stats.workMs += now() - started;
+    if (hosts.length > 0) void readLater(hosts);
   };
   const observer = new win.MutationObserver((records) => {
     const started = now();
@@ -125,31 +132,29 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
     if (timer === undefined && changed.size > 0) timer = setTimeout(testChanges, MUTATION_FLUSH_DELAY_MS);
     stats.workMs += now() - started;
   });
-  observer.observe(doc.documentElement, {
-    childList: true,
-    characterData: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['contenteditable'],
+  observer.observe(doc.documentElement, PAGE_CHANGES);
+  // Shadow roots met by a read are observed like the document (its observer does not see inside them).
+  const shadows = new ShadowRoots({
+    win,
+    observe: (root) => observer.observe(root, PAGE_CHANGES),
+    onLateRoot: (root) => void readLater([root]),
   });
 
   const yieldToMain = deps.yieldToMain ?? createYield(win);
-  const firstRead = async () => {
-    // In a task of its own: the caller gets its watch before `onFound` can run.
-    await yieldToMain();
-    if (stop.signal.aborted) return;
-    const body = doc.body;
+  /** Reads `roots` and the shadow roots met in them in slices; true at a candidate. */
+  const read = async (roots: ScanRoot[]) => {
     // The scan asks `hasCandidate` of each piece and walks only those it answers yes to: answering
     // no while noting the yes is all the reading the watch needs.
     let hit = false;
     const task = new ScanTask(
-      body && doc.designMode !== 'on' ? [body] : [],
+      roots,
       {
         hasCandidate: (text) => {
           if (!hit && deps.hasCandidate(text)) hit = true;
           return false;
         },
         block: () => undefined,
+        shadows,
       },
       now,
       () => hit,
@@ -164,8 +169,19 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
         stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
       },
     });
-    stats.pieces = task.counts.pieces;
-    if (hit) return foundOne();
+    stats.pieces += task.counts.pieces;
+    return hit;
+  };
+  /** Reads shadow trees found after the first read (an added host, an upgraded custom element). */
+  const readLater = async (roots: ScanRoot[]) => {
+    if (!stop.signal.aborted && (await read(roots))) foundOne();
+  };
+  const firstRead = async () => {
+    // In a task of its own: the caller gets its watch before `onFound` can run.
+    await yieldToMain();
+    if (stop.signal.aborted) return;
+    const body = doc.body;
+    if (await read(body && doc.designMode !== 'on' ? [body] : [])) return foundOne();
     if (stop.signal.aborted) return;
     scanning = false;
     stats.firstScanDoneAt = now();

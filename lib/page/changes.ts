@@ -1,5 +1,6 @@
-import { isBlock, isOwnElement, isSkipped } from './dom-rules';
+import { isBlock, isInSkippedRegion, isOwnElement, isSkipped } from './dom-rules';
 import { STYLE_ATTRIBUTE } from './highlighter';
+import { isShadowRoot, type ScanRoot } from './shadow-roots';
 
 /**
  * Turns batches of MutationRecords into the regions of the page to scan again: the nearest block
@@ -28,8 +29,8 @@ export const MAX_INSERTS_PER_PARENT = 8;
 
 /** What a batch of changes asks for. */
 export interface ChangeBatch {
-  /** Block elements to rescan, none inside another. */
-  regions: Element[];
+  /** Block elements and shadow roots to rescan, none inside another of the same tree. */
+  regions: ScanRoot[];
   /** True when the whole page should be rescanned instead. */
   full: boolean;
 }
@@ -86,6 +87,8 @@ export class ChangeCollector {
     // thousands of changes in one task, and this runs for each.)
     if (this.targets.has(target)) return;
     const { addedNodes, removedNodes } = record;
+    // Our own style element going into a shadow root (the highlighter's) changes no text.
+    if (removedNodes.length === 0 && addedNodes.length > 0 && allMatch(addedNodes, isOwnNode)) return;
     if ((target as Element).localName === 'html') {
       // Our UI hosts live here; anything else added here (a new <body>) calls for a full rescan.
       if (!allMatch(addedNodes, isOwnNode)) this.topChanged = true;
@@ -131,7 +134,7 @@ export class ChangeCollector {
 
   /** Returns the regions to rescan for everything collected, and forgets it. */
   take(body: Element): ChangeBatch {
-    const found = new Set<Element>();
+    const found = new Set<ScanRoot>();
     let full = false;
     for (const target of this.targets) {
       const region = regionOf(target, body);
@@ -148,13 +151,16 @@ export class ChangeCollector {
     // level, so one rescan covers them; only when that reaches the body is the whole page rescanned.
     let regions = outermost(found);
     while (regions.length > MAX_REGIONS_PER_BATCH) {
-      const up = new Set<Element>();
+      const up = new Set<ScanRoot>();
       for (const region of regions) {
-        const parent = region.parentElement;
-        const next = parent === null ? null : regionOf(parent, body);
+        // A shadow root stays as it is; a block climbs to the block or shadow root around it.
+        const parent = isShadowRoot(region) ? null : region.parentNode;
+        const next = parent === null ? region : regionOf(parent, body);
         if (next === body) return { regions: [], full: true };
         if (next !== null) up.add(next);
       }
+      // Hundreds of shadow roots changed at once: they cannot merge, so the whole page is read again.
+      if (up.size >= regions.length) return { regions: [], full: true };
       regions = outermost(up);
     }
     return { regions, full: false };
@@ -163,22 +169,26 @@ export class ChangeCollector {
 
 /**
  * The nearest block element around `node` (itself included) that is scanned, or null when `node` is
- * in a skipped region, outside `body` or no longer in the document. May return `body` itself.
+ * in a skipped region, outside `body` or no longer in the document. May return `body` itself. In a
+ * shadow tree: the nearest block inside that tree, or its shadow root, when the host is read.
  */
-export function regionOf(node: Node, body: Element): Element | null {
+export function regionOf(node: Node, body: Element): ScanRoot | null {
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  let top: Node = node;
   let region: Element | null = null;
-  for (; el !== null; el = el.parentElement) {
+  for (; el !== null; top = el, el = el.parentElement) {
     if (isSkipped(el)) return null;
     if (region === null && isBlock(el)) region = el;
     if (el === body) return region ?? body;
   }
+  const root = isShadowRoot(top) ? top : top.parentNode;
+  if (isShadowRoot(root) && !isInSkippedRegion(root.host, body)) return region ?? root;
   return null;
 }
 
-/** Drops regions that lie inside another region of the set. */
-function outermost(regions: Set<Element>): Element[] {
-  const out: Element[] = [];
+/** Drops regions that lie inside another region of the set (of the same tree). */
+function outermost(regions: Set<ScanRoot>): ScanRoot[] {
+  const out: ScanRoot[] = [];
   for (const region of regions) {
     let inner = false;
     for (let up = region.parentElement; up !== null && !inner; up = up.parentElement) inner = regions.has(up);

@@ -1,3 +1,5 @@
+import { composedParent } from './shadow-roots';
+
 /**
  * Which parts of a page are read, and how elements shape blocks of text. Decisions use tag names and
  * attributes only: computed styles would force style recalculation on every page we visit.
@@ -209,11 +211,12 @@ export function isLineBreak(el: Element): boolean {
 
 /**
  * True when `node` is inside a part of the page that is never scanned (or is one), looking up to the
- * document root. Also true for nodes outside the document's body, such as the head.
+ * document root, through the hosts of shadow trees. Also true for nodes outside the document's body,
+ * such as the head.
  */
 export function isInSkippedRegion(node: Node, body: Element): boolean {
-  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  for (; el !== null; el = el.parentElement) {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : composedParent(node);
+  for (; el !== null; el = composedParent(el)) {
     if (el === body) return false;
     if (isSkipped(el)) return true;
   }

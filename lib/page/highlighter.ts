@@ -1,5 +1,6 @@
 import type { HighlightStyle } from '@/lib/settings';
 import { OWN_ELEMENT_PREFIX } from './dom-rules';
+import { isShadowRoot } from './shadow-roots';
 
 /**
  * Painting with the CSS Custom Highlight API: one named Highlight over StaticRanges and one <style>
@@ -189,6 +190,9 @@ function whenHead(doc: Document, win: typeof globalThis, fn: (head: HTMLHeadElem
  * into `<head>` only when the first mention is painted: while a stylesheet has a `::highlight()` rule,
  * every style pass of the page costs more (about +30 % on a 5 MB page here), so pages without mentions
  * must not carry one. Adding it later costs one style recalculation, on pages with mentions only.
+ * The document's stylesheets do not style shadow trees, so a shadow root gets a copy of the style element
+ * (appended after its own children; no text of the page is touched) when a mention in it is first painted;
+ * the copies stay until `dispose()`, which removes them with the rest.
  * Without the Highlight API, mentions are still found and reported.
  */
 export function createHighlighter(doc: Document, win: typeof globalThis, style: HighlightStyle): Highlighter {
@@ -198,9 +202,19 @@ export function createHighlighter(doc: Document, win: typeof globalThis, style: 
   styleEl.setAttribute(STYLE_ATTRIBUTE, '');
   styleEl.textContent = highlightCss(style);
   let cancelWait: (() => void) | null = null;
+  /** The style's copy in each shadow root holding a painted mention. */
+  const rootStyles = new Map<ShadowRoot, HTMLStyleElement>();
+  const styleRootOf = (range: AbstractRange) => {
+    const root = range.startContainer.getRootNode();
+    if (!isShadowRoot(root) || rootStyles.has(root)) return;
+    const copy = styleEl.cloneNode(true) as HTMLStyleElement;
+    rootStyles.set(root, copy);
+    root.append(copy);
+  };
   const target: HighlightSink = {
     add(range) {
       cancelWait ??= whenHead(doc, win, (head) => head.append(styleEl));
+      styleRootOf(range);
       painted.add(range);
     },
     delete: (range) => painted.delete(range),
@@ -218,7 +232,7 @@ export function createHighlighter(doc: Document, win: typeof globalThis, style: 
     sink,
     setStyle(next) {
       const css = highlightCss(next);
-      if (styleEl.textContent !== css) styleEl.textContent = css;
+      for (const el of [styleEl, ...rootStyles.values()]) if (el.textContent !== css) el.textContent = css;
     },
     ensureRegistered,
     dispose() {
@@ -226,6 +240,8 @@ export function createHighlighter(doc: Document, win: typeof globalThis, style: 
       sink.clear();
       if (api && api.registry.get(HIGHLIGHT_NAME) === painted) api.registry.delete(HIGHLIGHT_NAME);
       styleEl.remove();
+      for (const el of rootStyles.values()) el.remove();
+      rootStyles.clear();
     },
   };
 }

@@ -7,6 +7,7 @@ import { DetectorRun } from './detector-run';
 import type { HighlightSink } from './highlighter';
 import { type MentionEntry, MentionIndex, type MentionRegistry } from './mention-index';
 import { ScanTask } from './scan';
+import { PAGE_CHANGES, type ScanRoot, ShadowRoots } from './shadow-roots';
 import { createYield, MUTATION_FLUSH_DELAY_MS, type YieldFn } from './slices';
 import { snippetOf } from './snippet';
 import { noWorkYet, STOPPED, type WorkFigures, WorkMeter } from './work-meter';
@@ -88,9 +89,11 @@ export class PageLens<A = unknown> {
   private readonly makeRange: (init: StaticRangeInit) => AbstractRange;
   private eras: Readonly<Record<Era, boolean>> | undefined;
   private observer: MutationObserver | null = null;
+  /** The page's shadow roots met so far, each observed like the document. */
+  private shadows: ShadowRoots | null = null;
   private abort: AbortController | null = null;
   private pendingFull = false;
-  private readonly pendingRegions = new Set<Element>();
+  private readonly pendingRegions = new Set<ScanRoot>();
   private pendingCommit = false;
   private running: Promise<void> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -141,13 +144,18 @@ export class PageLens<A = unknown> {
     this.abort = new AbortController();
     this.stats.startedAt = this.now();
     const { win, doc } = this.deps;
-    this.observer = new win.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(doc.documentElement, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['contenteditable'],
+    const observer = new win.MutationObserver((records) => this.onMutations(records));
+    this.observer = observer;
+    observer.observe(doc.documentElement, PAGE_CHANGES);
+    this.shadows = new ShadowRoots({
+      win,
+      observe: (root) => observer.observe(root, PAGE_CHANGES),
+      onLateRoot: (root) => {
+        // A custom element upgraded after it was read: its new shadow tree is a region of its own.
+        if (!this.pendingFull && this.fullTimer === undefined) this.pendingRegions.add(root);
+        this.pendingCommit = true;
+        this.kick();
+      },
     });
     this.requestFullScan();
   }
@@ -156,8 +164,10 @@ export class PageLens<A = unknown> {
   stop(): void {
     this.abort?.abort();
     this.abort = null;
-    this.observer?.disconnect();
+    this.observer?.disconnect(); // the document and every shadow root
     this.observer = null;
+    this.shadows?.dispose();
+    this.shadows = null;
     clearTimeout(this.flushTimer);
     clearTimeout(this.fullTimer);
     this.flushTimer = undefined;
@@ -280,7 +290,7 @@ export class PageLens<A = unknown> {
     await this.yieldToMain();
     while (!signal.aborted) {
       const body = this.deps.doc.body;
-      let roots: Element[];
+      let roots: ScanRoot[];
       let scope: Set<BlockRecord<A>>;
       if (this.pendingFull) {
         this.pendingFull = false;
@@ -318,7 +328,7 @@ export class PageLens<A = unknown> {
   }
 
   /** Scans `roots` into records, reusing records of `scope` whose blocks did not change. */
-  private async scan(roots: Element[], scope: Set<BlockRecord<A>>, signal: AbortSignal): Promise<boolean> {
+  private async scan(roots: ScanRoot[], scope: Set<BlockRecord<A>>, signal: AbortSignal): Promise<boolean> {
     const { detector } = this.deps;
     const reusable = reusableByFirstNode(scope);
     const task = new ScanTask(
@@ -331,6 +341,7 @@ export class PageLens<A = unknown> {
           this.detector.startLoading();
           this.needsResolve = true;
         },
+        shadows: this.shadows ?? undefined,
       },
       () => this.now(),
     );

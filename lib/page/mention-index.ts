@@ -1,4 +1,5 @@
 import type { Mention, MentionSnippet } from '@/lib/mention';
+import { compareComposed, isShadowRoot } from './shadow-roots';
 
 /**
  * One mention on the page, as the hover card and the popup see it: the detector's mention with a place
@@ -26,7 +27,8 @@ export interface MentionRegistry {
   /** The mention with this id, if it still exists. */
   get(id: number): MentionEntry | undefined;
   /**
-   * The mentions in document order; with `filter`, only those it keeps. Filter here rather than after:
+   * The mentions in document order (across shadow roots: a shadow tree's mentions where its host is);
+   * with `filter`, only those it keeps. Filter here rather than after:
    * ordering costs a DOM comparison per step, seconds for 100,000 mentions when only the painted few
    * (at most the cap) are wanted.
    */
@@ -35,6 +37,8 @@ export interface MentionRegistry {
   at(node: Node, offset: number): MentionEntry | undefined;
   /** Calls `listener` after each change; returns the function that stops it. */
   onChange(listener: () => void): () => void;
+  /** The shadow roots that hold mentions (hit-testing must name them to see inside). */
+  shadowRoots(): ShadowRoot[];
 }
 
 /** A mention to add: everything but the id and the highlighted flag. */
@@ -49,6 +53,10 @@ type Entry = { -readonly [K in keyof MentionEntry]: MentionEntry[K] };
  */
 export class MentionIndex implements MentionRegistry {
   private readonly byId = new Map<number, Entry>();
+  /** The root (document or shadow root) of each entry's start, looked up once. */
+  private rootOf = new WeakMap<MentionEntry, Node>();
+  /** Mentions per shadow root. */
+  private readonly inShadow = new Map<ShadowRoot, number>();
   private byNode = new WeakMap<Node, Entry[]>();
   private readonly listeners = new Set<() => void>();
   private nextId = 1;
@@ -71,7 +79,17 @@ export class MentionIndex implements MentionRegistry {
 
   entries(filter?: (entry: MentionEntry) => boolean): MentionEntry[] {
     const all: MentionEntry[] = [...this.byId.values()];
-    return (filter ? all.filter(filter) : all).sort(compareDocumentOrder);
+    const { rootOf } = this;
+    return (filter ? all.filter(filter) : all).sort((a, b) => {
+      const na = a.range.startContainer;
+      const nb = b.range.startContainer;
+      if (na === nb) return a.range.startOffset - b.range.startOffset;
+      return compareComposed(na, nb, rootOf.get(a) ?? na, rootOf.get(b) ?? nb);
+    });
+  }
+
+  shadowRoots(): ShadowRoot[] {
+    return [...this.inShadow.keys()];
   }
 
   at(node: Node, offset: number): MentionEntry | undefined {
@@ -94,6 +112,9 @@ export class MentionIndex implements MentionRegistry {
     const entry: Entry = { ...mention, id: this.nextId++, highlighted: this.painted < this.cap };
     if (entry.highlighted) this.painted++;
     this.byId.set(entry.id, entry);
+    const root = entry.range.startContainer.getRootNode();
+    this.rootOf.set(entry, root);
+    if (isShadowRoot(root)) this.inShadow.set(root, (this.inShadow.get(root) ?? 0) + 1);
     for (const node of entry.nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(entry);
@@ -110,6 +131,12 @@ export class MentionIndex implements MentionRegistry {
     const own = this.byId.get(entry.id);
     if (own === undefined) return undefined;
     this.byId.delete(own.id);
+    const root = this.rootOf.get(own);
+    if (isShadowRoot(root)) {
+      const left = (this.inShadow.get(root) ?? 1) - 1;
+      if (left > 0) this.inShadow.set(root, left);
+      else this.inShadow.delete(root);
+    }
     for (const node of own.nodes) {
       const list = this.byNode.get(node);
       if (!list) continue;
@@ -137,6 +164,8 @@ export class MentionIndex implements MentionRegistry {
   clear(): void {
     this.byId.clear();
     this.byNode = new WeakMap();
+    this.rootOf = new WeakMap();
+    this.inShadow.clear();
     this.painted = 0;
   }
 
@@ -144,13 +173,4 @@ export class MentionIndex implements MentionRegistry {
   notify(): void {
     for (const listener of this.listeners) listener();
   }
-}
-
-/** Orders entries by where they start in the document. */
-function compareDocumentOrder(a: MentionEntry, b: MentionEntry): number {
-  const na = a.range.startContainer;
-  const nb = b.range.startContainer;
-  if (na === nb) return a.range.startOffset - b.range.startOffset;
-  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a.
-  return na.compareDocumentPosition(nb) & 4 ? -1 : 1;
 }

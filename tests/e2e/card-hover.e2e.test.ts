@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import {
   type CardState,
   card,
+  cardCommand,
   hoverWord,
   SHOW_WAIT_MS,
   settled,
@@ -161,12 +162,7 @@ describeInBrowsers('hover cards', (suite) => {
     );
     const tab = await open('card/article.html');
     const tabId = await suite.browser.tabId(tab);
-    const command = (direction: 'next' | 'previous') =>
-      suite.browser.evaluateInBackground(
-        ({ tabId, direction }: { tabId: number; direction: string }) =>
-          browser.tabs.sendMessage(tabId, { type: 'card-navigate', data: { direction } }),
-        { tabId, direction },
-      );
+    const command = (direction: 'next' | 'previous') => cardCommand(suite.browser, tabId, direction);
     const surfaces = await settled(suite.browser, tab);
     await tab.evaluate(() => (document.getElementById('before') as HTMLButtonElement).focus());
     // No card open: "next" starts from the top of what is on screen, the first mention here.

@@ -85,3 +85,15 @@ export async function hoverWord(
   });
   return { box, state };
 }
+
+/**
+ * Sends what the background's command handler sends on the next/previous shortcuts (lib/card/commands.ts):
+ * headless browsers do not route key chords to extension commands. Resolves with the tab's answer.
+ */
+export function cardCommand(extension: ExtensionBrowser, tabId: number, direction: 'next' | 'previous') {
+  return extension.evaluateInBackground(
+    ({ tabId, direction }: { tabId: number; direction: string }) =>
+      browser.tabs.sendMessage(tabId, { type: 'card-navigate', data: { direction } }),
+    { tabId, direction },
+  );
+}

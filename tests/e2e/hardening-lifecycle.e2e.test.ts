@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { lensSettled, ownNodes, pageAction, painted } from './fixtures/hostile/harness/checks';
+import {
+  forgeNewerContentScript,
+  lensSettled,
+  ownNodes,
+  pageAction,
+  painted,
+} from './fixtures/hostile/harness/checks';
 import { isLocal, type RequestRecorder, recordRequests } from './fixtures/hostile/harness/network';
 import { type HostileServer, serveHostilePages } from './fixtures/hostile/harness/server';
 import { clickIn, storedSettings } from './popup-helpers';
@@ -192,14 +198,7 @@ describeInBrowsers('hardening: settings, updates and reloads', (suite) => {
   it('a page that forges the event by which a newer content script retires an older one: a clean stop', async () => {
     const tab = await openPage('/removal.html?forged');
     await lensSettled(suite.browser, tab);
-    // WXT's content-script context stops when a document event with this name says a newer copy started.
-    // The name is the extension's id (public for store builds) and the entry point's name.
-    const id = await suite.browser.evaluateInContentScript(tab, () => browser.runtime.id);
-    await tab.evaluate((name: string) => {
-      document.dispatchEvent(
-        new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged' } }),
-      );
-    }, `${id}:content:wxt:content-script-started`);
+    await forgeNewerContentScript(suite.browser, tab);
     await expect.poll(() => painted(tab)).toBeNull();
     expect(await ownNodes(tab)).toEqual({ styles: 0, hosts: 0 });
     await pageAction(tab, 'addParagraph');

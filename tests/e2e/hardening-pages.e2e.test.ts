@@ -17,6 +17,7 @@ import {
 } from './fixtures/hostile/harness/network';
 import { type BuiltReactPage, buildReactPage } from './fixtures/hostile/harness/react-build';
 import { type HostileServer, serveHostilePages } from './fixtures/hostile/harness/server';
+import { badgeText } from './popup-helpers';
 import { type BrowserTab, describeInBrowsers, waitUntil } from './support';
 
 // Adversarial pages (tests/e2e/fixtures/hostile), one after another in one browser of each kind. For every
@@ -339,14 +340,9 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
     const { tab, state } = await open(`/gen/many-mentions.html?n=${MANY}`);
     // The report to the background (debounced) has gone out once the badge shows the count.
     const tabId = await suite.browser.tabId(tab);
-    await waitUntil(
-      async () =>
-        (await suite.browser.evaluateInBackground(
-          (id: number) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }),
-          tabId,
-        )) === '999+',
-      { what: 'the badge to show the count' },
-    );
+    await waitUntil(async () => (await badgeText(suite.browser, tabId)) === '999+', {
+      what: 'the badge to show the count',
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const active = await responsiveness(tab);
     expect(state.count).toBe(MANY + 2); // the heading holds two more

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserTab } from './support';
+import type { BrowserTab, ExtensionBrowser } from './support';
 
 /** The part of the extension API these helpers use in extension pages (`browser` in Firefox, `chrome` in Chromium). */
 interface ExtensionStorageHost {
@@ -151,4 +151,12 @@ export async function axeViolations(tab: BrowserTab): Promise<AxeViolation[]> {
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
+}
+
+/** The badge text the background set for a tab (the count of its mentions). */
+export function badgeText(extension: ExtensionBrowser, tabId: number): Promise<string> {
+  return extension.evaluateInBackground(
+    (id: number) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }),
+    tabId,
+  );
 }

@@ -76,6 +76,9 @@ export const CONTENT_SCRIPT_MODULES = [
   'lib/page/scan.ts',
   'lib/page/blocks.ts',
   'lib/page/dom-rules.ts',
+  // Shadow roots: text in web components is read by the watch too, or a page whose only mention sits in
+  // a shadow tree would never wake the lens (finding and observing roots, ordering across them).
+  'lib/page/shadow-roots.ts',
   'lib/page/slices.ts',
   'lib/page/report.ts',
   'lib/page/url-watch.ts',

@@ -6,7 +6,12 @@ import {
   MAX_REGIONS_PER_BATCH,
   regionOf,
 } from '@/lib/page/changes';
+import type { ScanRoot } from '@/lib/page/shadow-roots';
 import { page } from './helpers';
+
+/** A region's id ('#shadow' for a shadow root), or undefined. */
+const idOf = (region: ScanRoot | null) =>
+  region === null ? undefined : region.nodeType === 11 ? '#shadow' : (region as Element).id;
 
 /** Runs `change`, collects its mutation records and returns what the collector makes of them. */
 async function batchOf(change: () => void) {
@@ -22,8 +27,8 @@ async function batchOf(change: () => void) {
 describe('regionOf', () => {
   it('is the nearest block around a node', () => {
     const body = page('<div id="d"><p id="p">a <b>b</b></p></div>');
-    expect(regionOf(body.querySelector('b')?.firstChild as Node, body)?.id).toBe('p');
-    expect(regionOf(body.querySelector('#d') as Node, body)?.id).toBe('d');
+    expect(idOf(regionOf(body.querySelector('b')?.firstChild as Node, body))).toBe('p');
+    expect(idOf(regionOf(body.querySelector('#d') as Node, body))).toBe('d');
   });
 
   it('is null inside skipped regions, outside the body and for detached nodes', () => {
@@ -51,7 +56,7 @@ describe('ChangeCollector', () => {
   it('rescans the surrounding block when inline content changes', async () => {
     const body = page('<p id="p">IOM <b>x</b></p>');
     const batch = await batchOf(() => body.querySelector('b')?.replaceWith('text'));
-    expect(batch.regions.map((r) => r.id)).toEqual(['p']);
+    expect(batch.regions.map(idOf)).toEqual(['p']);
   });
 
   it('rescans the block whose text node changed', async () => {
@@ -59,7 +64,7 @@ describe('ChangeCollector', () => {
     const batch = await batchOf(() => {
       (body.querySelector('p')?.firstChild as Text).data = 'two';
     });
-    expect(batch.regions.map((r) => r.id)).toEqual(['p']);
+    expect(batch.regions.map(idOf)).toEqual(['p']);
   });
 
   it('keeps only the outermost of nested regions', async () => {
@@ -68,7 +73,7 @@ describe('ChangeCollector', () => {
       (body.querySelector('p')?.firstChild as Text).data = 'z';
       body.querySelector('#outer')?.append(' more');
     });
-    expect(batch.regions.map((r) => r.id)).toEqual(['outer']);
+    expect(batch.regions.map(idOf)).toEqual(['outer']);
   });
 
   it('ignores the extension’s own nodes', async () => {
@@ -93,7 +98,7 @@ describe('ChangeCollector', () => {
     const merged = await batchOf(() => {
       for (const b of body.querySelectorAll('b')) b.textContent = 'c';
     });
-    expect(merged.regions.map((r) => r.id)).toEqual(['list']);
+    expect(merged.regions.map(idOf)).toEqual(['list']);
     const loose = page(Array.from({ length: MAX_REGIONS_PER_BATCH + 1 }, () => '<p>a <b>b</b></p>').join(''));
     const full = await batchOf(() => {
       for (const b of loose.querySelectorAll('b')) b.textContent = 'c';
@@ -109,7 +114,7 @@ describe('ChangeCollector in a burst', () => {
     const batch = await batchOf(() => {
       for (let i = 0; i <= BURST_RECORDS; i++) list.append(document.createElement('li'));
     });
-    expect(batch.regions.map((r) => r.id)).toEqual(['list']);
+    expect(batch.regions.map(idOf)).toEqual(['list']);
   });
 });
 
@@ -124,6 +129,6 @@ describe('ChangeCollector and lists', () => {
     const many = await batchOf(() => {
       for (let i = 0; i <= MAX_INSERTS_PER_PARENT; i++) list.append(document.createElement('li'));
     });
-    expect(many.regions.map((r) => r.id)).toEqual(['feed']);
+    expect(many.regions.map(idOf)).toEqual(['feed']);
   });
 });
