@@ -27,6 +27,18 @@ export const FULL_RESCAN_QUIET_MS = 400;
 /** ...but no longer than this (ms) after the first such burst, so busy pages still get scanned. */
 export const FULL_RESCAN_MAX_WAIT_MS = 3000;
 
+/**
+ * What the lens's MutationObserver watches on the document element: text and structure, and the one
+ * attribute that turns a region into an editor (the benchmark gives its floor observer the same).
+ */
+export const LENS_OBSERVER_OPTIONS: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['contenteditable'],
+};
+
 /** What the lens needs from the page and the extension; all parameters so tests can drive it. */
 export interface LensDeps<A> {
   /** The page's document. */
@@ -142,13 +154,7 @@ export class PageLens<A = unknown> {
     this.stats.startedAt = this.now();
     const { win, doc } = this.deps;
     this.observer = new win.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(doc.documentElement, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['contenteditable'],
-    });
+    this.observer.observe(doc.documentElement, LENS_OBSERVER_OPTIONS);
     this.requestFullScan();
   }
 
