@@ -21,6 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PAINT_MARGIN } from '../lib/page/highlighter';
 import { LENS_OBSERVER_OPTIONS } from '../lib/page/lens';
 import {
   type BenchBrowser,
@@ -38,6 +39,7 @@ import {
   measureInPage,
   measureLoad,
   observeLikeLensFn,
+  observeMentionsFn,
   paintedFn,
   ROOT,
   runMutationsFn,
@@ -90,6 +92,8 @@ const MUTATION_HIGHLIGHTS = 1_000;
 /** What the measuring functions share: the two browsers, the pages' server, mark.js and the verdicts. */
 interface Bench {
   ext: BenchBrowser;
+  /** BENCH_AB_DIR: another build of ours, loaded in turn with `ext` on every page (an A/B in one run). */
+  alt: BenchBrowser | null;
   none: BenchBrowser;
   server: StaticServer;
   markJs: string;
@@ -126,6 +130,7 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
     styleAdded: [] as number[],
     styleRemoved: [] as number[],
     styleRewritten: [] as number[],
+    alt: [] as Load[],
   };
   const loads = page.none && page.mb <= 1 ? RUNS * SMALL_PAGE_RUN_FACTOR : RUNS;
   for (let run = 0; run < loads; run++) {
@@ -137,6 +142,11 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
     runs.styleRewritten.push(style.rewritten);
     await e.tab.close();
     runs.ext.push(e);
+    if (bench.alt) {
+      const a = await measureLoad(bench.alt, url, { lens: true });
+      await a.tab.close();
+      runs.alt.push(a);
+    }
     const n = await measureLoad(none, url, { lens: false });
     runs.noop.push(n);
     runs.base.push((await measureInPage(n.tab, baselineFn, CANDIDATE_PATTERN)).cost.TaskDuration);
@@ -232,6 +242,21 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
       `  article target ≤ ${TARGET.articleMs} ms above the no-op, everything included (profile + style pass ${ms(profiled)}; the style pass, the mechanism's floor, ${ms(stylePass)}): ${targets.checkFloor({ value: profiled, limit: TARGET.articleMs, floor: stylePass }, `${page.name}: article ≤ ${TARGET.articleMs} ms`)}; first highlight ${ms(firstHighlight)} after the lens started, target ≤ ${TARGET.firstHighlightMs} ms: ${targets.check(firstHighlight <= TARGET.firstHighlightMs, `${page.name}: first highlight`)}; beside mark.js ${ms(mark)}`,
     );
   }
+  if (bench.alt) {
+    const altStats = runs.alt.map(lensStats);
+    const altCpu = median(runs.alt.map((r) => r.cost.Extension));
+    const altStyle = painted
+      ? Math.max(
+          0,
+          median(runs.alt.map((r) => r.cost.RecalcStyleDuration)) -
+            median(runs.noop.map((r) => r.cost.RecalcStyleDuration)),
+        )
+      : 0;
+    const altFirst = highlighted ? median(altStats.map((s) => (s.firstHighlightAt ?? 0) - s.startedAt)) : 0;
+    console.log(
+      `  A/B, loaded in turn with the build above: ${process.env.BENCH_AB_DIR} — profile above the no-op ${ms(Math.max(0, altCpu - noopCpu))}${painted ? ` + style pass ${ms(altStyle)}` : ''} (this build: ${ms(ownProfile)}${painted ? ` + ${ms(stylePass)}` : ''}; by script ${partsText(runs.alt.map((r) => r.profileParts))}); self-timed ${ms(median(altStats.map((s) => s.workMs)))} (${partsText(altStats.map((s) => s.phaseMs))})${highlighted ? `; first highlight ${ms(altFirst)} (this build ${ms(firstHighlight)})` : ''}; longest slice ${ms(median(altStats.map((s) => s.longestSliceMs)))} (this build ${ms(longest)})`,
+    );
+  }
   if (painted) {
     const added = Math.max(...runs.styleAdded);
     const removed = Math.max(...runs.styleRemoved);
@@ -265,7 +290,13 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
  */
 async function benchMutations(bench: Bench, perTask: number): Promise<void> {
   const { ext, none, server, targets } = bench;
-  const mut = { ext: [] as number[], noop: [] as number[], floor: [] as number[], all: [] as number[] };
+  const mut = {
+    ext: [] as number[],
+    noop: [] as number[],
+    floor: [] as number[],
+    io: [] as number[],
+    all: [] as number[],
+  };
   let lensStatsText = { highlighted: 0, records: 0, regions: 0, work: 0, phases: '' };
   let painted = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -291,11 +322,13 @@ async function benchMutations(bench: Bench, perTask: number): Promise<void> {
         .join(', '),
     };
     await loaded.tab.close();
-    for (const variant of ['noop', 'floor', 'all'] as const) {
+    for (const variant of ['noop', 'floor', 'io', 'all'] as const) {
       const plain = await measureLoad(none, url, { lens: false });
-      if (variant === 'floor') {
+      if (variant === 'floor' || variant === 'io') {
         await plain.tab.page.evaluate(observeLikeLensFn, LENS_OBSERVER_OPTIONS);
         await plain.tab.page.evaluate(highlightAllFn, painted);
+        // The floor plus what our painter adds besides: an IntersectionObserver per mention's element.
+        if (variant === 'io') await plain.tab.page.evaluate(observeMentionsFn, PAINT_MARGIN);
         await plain.tab.page.evaluate(twoFrames);
       }
       if (variant === 'all') {
@@ -311,6 +344,7 @@ async function benchMutations(bench: Bench, perTask: number): Promise<void> {
   const mn = Math.min(...mut.noop);
   const mf = Math.min(...mut.floor);
   const ma = Math.min(...mut.all);
+  const mi = Math.min(...mut.io);
   const overhead = me / mf - 1;
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
   const label = perTask >= MUTATIONS ? 'all in one task' : `${perTask} per task (a frame between tasks)`;
@@ -318,20 +352,25 @@ async function benchMutations(bench: Bench, perTask: number): Promise<void> {
     `  ${label}: none ${ms(mn)}; floor (page-world MutationObserver with the lens's options + ${painted} registered ranges) ${ms(mf)} (${pct(mf / mn - 1)} over none); IOM Lens ${ms(me)} (${lensStatsText.highlighted} highlighted, ${painted} painted near the viewport; ${pct(me / mn - 1)} over none) → our share above the floor ${pct(overhead)}, target ≤ ${TARGET.mutationOverhead * 100}%: ${targets.check(overhead <= TARGET.mutationOverhead, `mutation overhead above the floor, ${label}`)}; page registering all ${MUTATION_HIGHLIGHTS} ranges itself ${ms(ma)} → ${pct(ma / mn - 1)}`,
   );
   console.log(
+    `    where our share goes: the floor + an IntersectionObserver on the ${MUTATION_HIGHLIGHTS} mention paragraphs (as our painter observes them) ${ms(mi)} → ${pct(mi / mf - 1)} over the floor; IOM Lens ${pct(me / mi - 1)} over that`,
+  );
+  console.log(
     `    lens during the mutations: ${lensStatsText.records} records, ${lensStatsText.regions} regions rescanned, self-timed work ${ms(lensStatsText.work)} (${lensStatsText.phases})`,
   );
 }
+
+/** Chunks imported at a page's first candidate (detector.js only in builds before the two became one). */
+const LAZY_CHUNKS = ['page-lens.js', 'detector.js'];
 
 /** The size injected on every page, beside the no-op's, and the chunks loaded only at a candidate. */
 function benchSize(targets: Targets, noopOutput: string): void {
   const injected = measureInjected(EXTENSION_DIR).reduce((sum, f) => sum + f.gzipBytes, 0);
   const noopSize = measureInjected(noopOutput).reduce((sum, f) => sum + f.gzipBytes, 0);
-  const lazy = ['page-lens.js', 'detector.js'].map((file) => {
-    const full = path.join(EXTENSION_DIR, file);
-    return existsSync(full) ? gzipSize(full) : 0;
-  });
+  const lazy = LAZY_CHUNKS.filter((file) => existsSync(path.join(EXTENSION_DIR, file))).map(
+    (file) => `${file} ${kilobytes(gzipSize(path.join(EXTENSION_DIR, file)))}`,
+  );
   console.log(
-    `\nInjected on every page: ${describeInjected(measureInjected(EXTENSION_DIR))} gzipped (no-op with the same stack: ${kilobytes(noopSize)}) — target ≤ ${kilobytes(INJECTED_BUDGET_BYTES)}: ${targets.check(injected <= INJECTED_BUDGET_BYTES, 'injected size')}; page-lens.js ${kilobytes(lazy[0] ?? 0)} and detector.js ${kilobytes(lazy[1] ?? 0)} gzipped loaded only on pages with a candidate.`,
+    `\nInjected on every page: ${describeInjected(measureInjected(EXTENSION_DIR))} gzipped (no-op with the same stack: ${kilobytes(noopSize)}) — target ≤ ${kilobytes(INJECTED_BUDGET_BYTES)}: ${targets.check(injected <= INJECTED_BUDGET_BYTES, 'injected size')}; ${lazy.join(' and ')} gzipped loaded only on pages with a candidate.`,
   );
 }
 
@@ -353,12 +392,15 @@ async function main(): Promise<void> {
   const noop = buildNoop(ROOT);
   const server = await serveDirectory(pagesDir);
   const ext = await launch(EXTENSION_DIR);
+  const abDir = process.env.BENCH_AB_DIR ? path.resolve(ROOT, process.env.BENCH_AB_DIR) : null;
+  const alt = abDir ? await launch(abDir) : null;
   const none = await launch(noop.output);
   const markJs = readFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
-  const bench: Bench = { ext, none, server, markJs, targets: new Targets() };
+  const bench: Bench = { ext, alt, none, server, markJs, targets: new Targets() };
   try {
     // Warm-up: the first page of a browser compiles the extension's scripts and fills caches.
     await (await measureLoad(ext, server.url('some-100k.html?warm'), { lens: true })).tab.close();
+    if (alt) await (await measureLoad(alt, server.url('some-100k.html?warm'), { lens: true })).tab.close();
     await (await measureLoad(none, server.url('some-100k.html?warm'), { lens: false })).tab.close();
 
     console.log(
@@ -384,6 +426,7 @@ async function main(): Promise<void> {
     benchSize(bench.targets, noop.output);
   } finally {
     await ext.context.close();
+    await alt?.context.close();
     await none.context.close();
     await server.close();
     rmSync(pagesDir, { recursive: true, force: true });

@@ -93,6 +93,7 @@ interface BenchWindow {
   runMutations(total: number, perTask: number): Promise<void>;
   highlightAll(limit?: number): number;
   observeLikeLens(options: MutationObserverInit): void;
+  observeMentions(rootMargin: string): void;
   Mark: new (
     root: Element,
   ) => { markRegExp(pattern: RegExp, options: { done: (marks: number) => void }): void };
@@ -381,6 +382,10 @@ export const highlightAllFn = (limit: number | null) =>
 /** In the page: a MutationObserver that only counts records, with `options` (the floor of ours). */
 export const observeLikeLensFn = (options: MutationObserverInit) =>
   (window as unknown as BenchWindow).observeLikeLens(options);
+
+/** In the page: an IntersectionObserver on every mention paragraph, with the painter's margin. */
+export const observeMentionsFn = (rootMargin: string) =>
+  (window as unknown as BenchWindow).observeMentions(rootMargin);
 
 /** In the page: how often our style element entered and left the head, and was rewritten (page's count). */
 export const styleCountFn = () =>

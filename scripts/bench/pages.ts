@@ -177,7 +177,8 @@ export function jsonPage({
  * the next frame. `window.highlightAll(limit)` registers a highlight over every mention (or the first
  * `limit`) from the page itself, the reference for what the browser charges per registered range, and
  * `window.observeLikeLens(options)` a MutationObserver that only counts records: with the lens's options
- * and as many ranges as the lens painted, the mechanism's floor.
+ * and as many ranges as the lens painted, the mechanism's floor; `window.observeMentions(rootMargin)` an
+ * IntersectionObserver on every mention paragraph, as the lens's painter has.
  */
 export function mutationPage({ mentions, seed = 5 }: { mentions: number; seed?: number }): {
   html: string;
@@ -213,6 +214,10 @@ window.runMutations = (total, perTask = 100) => new Promise((resolve) => {
 window.observeLikeLens = (options) => {
   window.__floorRecords = 0;
   new MutationObserver((records) => { window.__floorRecords += records.length; }).observe(document.documentElement, options);
+};
+window.observeMentions = (rootMargin) => {
+  const io = new IntersectionObserver(() => {}, { rootMargin });
+  for (const p of document.querySelectorAll('p')) if (/IOM|UN Migration/.test(p.textContent)) io.observe(p);
 };
 window.highlightAll = (limit = Infinity) => {
   const ranges = [];
