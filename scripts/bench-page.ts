@@ -55,6 +55,7 @@ import {
 } from './bench/measure';
 import { buildNoop } from './bench/noop-extension';
 import { type BenchPage, writePages } from './bench/pages';
+import { medianParts } from './bench/real-pages';
 import { median, ms, ratio, spread, Targets } from './bench/report';
 import { CHROMIUM_PATH } from './lib/browsers';
 import { describeInjected, INJECTED_BUDGET_BYTES, kilobytes, measureInjected } from './lib/injected-size';
@@ -112,9 +113,7 @@ function lensStats(load: Load): LensState {
 
 /** Median per key over records (a key missing from a record counts as 0), printed largest first. */
 function partsText(list: Array<Record<string, number>>): string {
-  const keys = [...new Set(list.flatMap((r) => Object.keys(r)))];
-  return keys
-    .map((k): [string, number] => [k, median(list.map((r) => r[k] ?? 0))])
+  return Object.entries(medianParts(list))
     .filter(([, v]) => v > 0.05)
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${ms(v)}`)
