@@ -44,12 +44,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
-    // Chunks the content script imports on demand (the hover card UI, the detector's deciding half, and the
-    // lens with its hover-card controller and page guard at a page's first candidate). Chrome
+    // Chunks the content script imports on demand (the hover card UI, and at a page's first candidate the
+    // lens with the detector's deciding half, its hover-card controller and page guard: one chunk). Chrome
     // serves them under a per-session URL (use_dynamic_url), so pages cannot probe for the extension.
     web_accessible_resources: [
       {
-        resources: ['card-ui.js', 'detector.js', 'page-lens.js'],
+        resources: ['card-ui.js', 'page-lens.js'],
         matches: ['http://*/*', 'https://*/*'],
         use_dynamic_url: true,
       },

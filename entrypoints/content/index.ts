@@ -16,10 +16,15 @@ declare global {
 
 /**
  * Imports one of the extension's chunks into this world (WXT bundles content scripts without code
- * splitting, so each chunk is an unlisted script imported by URL) and returns what it left on `name`.
+ * splitting, so each chunk is an unlisted script imported by URL); it hands over what it brings through
+ * globals of this world.
  */
-async function importChunk<T>(path: '/detector.js' | '/page-lens.js', name: string): Promise<T> {
+async function importChunk(path: '/page-lens.js'): Promise<void> {
   await import(/* @vite-ignore */ browser.runtime.getURL(path));
+}
+
+/** What a chunk left on the global `name`, once it is in. */
+function registered<T>(path: string, name: string): T {
   const value = (globalThis as Record<string, unknown>)[name];
   if (!value) throw new Error(`${path} loaded but did not register itself`);
   return value as T;
@@ -39,11 +44,13 @@ export default defineContentScript({
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
     // Until the page shows a candidate only the candidate watch runs (docs/adr/005-candidate-watch.md):
     // storage is first touched then, and the lens, the hover cards and the page guard are loaded then.
-    let kit: Promise<PageKit> | undefined;
-    const loadKit = () => {
-      kit ??= importChunk<PageKit>('/page-lens.js', KIT_GLOBAL);
-      return kit;
+    // One chunk brings the lens's kit and the detector's deciding half: the lens needs both.
+    let chunk: Promise<void> | undefined;
+    const loadChunk = () => {
+      chunk ??= importChunk('/page-lens.js');
+      return chunk;
     };
+    const loadKit = () => loadChunk().then(() => registered<PageKit>('/page-lens.js', KIT_GLOBAL));
     const settings = deferredSettingsReader(async () =>
       (await loadKit()).createSettingsReader(browser.storage.sync, browser.storage.onChanged),
     );
@@ -53,7 +60,7 @@ export default defineContentScript({
       win: window,
       detector: {
         hasCandidate,
-        load: () => importChunk<MentionDecider>('/detector.js', DECIDER_GLOBAL),
+        load: () => loadChunk().then(() => registered<MentionDecider>('/page-lens.js', DECIDER_GLOBAL)),
       },
       settings,
       sendReport: (report) => send(browser.runtime, 'page-report', report),

@@ -28,6 +28,12 @@ export const FULL_RESCAN_QUIET_MS = 400;
 /** ...but no longer than this (ms) after the first such burst, so busy pages still get scanned. */
 export const FULL_RESCAN_MAX_WAIT_MS = 3000;
 
+/**
+ * What the lens's MutationObserver watches on the document element and on every shadow root (the
+ * benchmark gives its floor observer the same).
+ */
+export const LENS_OBSERVER_OPTIONS: MutationObserverInit = PAGE_CHANGES;
+
 /** What the lens needs from the page and the extension; all parameters so tests can drive it. */
 export interface LensDeps<A> {
   /** The page's document. */

@@ -79,6 +79,8 @@ export interface Load {
   cost: LoadCost;
   /** Traced loads: the thread time (ms) of each extension script's evaluation, by file (sums to `Extension`). */
   evaluations: Record<string, number>;
+  /** Profiled loads: the profile's time (ms) by the file of the innermost extension frame (sums to `Extension`). */
+  profileParts: Record<string, number>;
   /** The content script's figures (loads with `lens: true`). */
   stats: LensState | null;
   page: { dcl: number; longTasks: number; longestTask: number };
@@ -89,7 +91,9 @@ export interface Load {
 interface BenchWindow {
   __longtasks?: Array<[number, number]>;
   runMutations(total: number, perTask: number): Promise<void>;
-  highlightAll(): number;
+  highlightAll(limit?: number): number;
+  observeLikeLens(options: MutationObserverInit): void;
+  observeMentions(rootMargin: string): void;
   Mark: new (
     root: Element,
   ) => { markRegExp(pattern: RegExp, options: { done: (marks: number) => void }): void };
@@ -208,9 +212,10 @@ export async function measureLoad(
   const counters = await metrics(tab.cdp);
   // Each browser has one extension loaded; the no-op has no background to learn its id from.
   const evaluations = evaluation ? await evaluation() : {};
+  const profileParts: Record<string, number> = {};
   const Extension = evaluation
     ? Object.values(evaluations).reduce((sum, v) => sum + v, 0)
-    : await extensionTime(tab.cdp);
+    : await extensionTime(tab.cdp, undefined, profileParts);
   const cost = { ...counters, Extension };
   const page = await tab.page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -218,7 +223,7 @@ export async function measureLoad(
     const after = ((window as unknown as BenchWindow).__longtasks || []).filter(([start]) => start >= dcl);
     return { dcl, longTasks: after.length, longestTask: after.reduce((m, [, d]) => Math.max(m, d), 0) };
   });
-  return { cost, evaluations, stats, page, tab };
+  return { cost, evaluations, profileParts, stats, page, tab };
 }
 
 /**
@@ -280,7 +285,11 @@ async function startTrace(
  * which the Performance domain's ScriptDuration leaves out). Rendering work the extension causes later
  * (style for its stylesheet, painting highlights) is not in it; the page-load figures show that.
  */
-async function extensionTime(cdp: CDPSession, origin = 'chrome-extension://'): Promise<number> {
+async function extensionTime(
+  cdp: CDPSession,
+  origin = 'chrome-extension://',
+  byFile?: Record<string, number>,
+): Promise<number> {
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
@@ -295,10 +304,25 @@ async function extensionTime(cdp: CDPSession, origin = 'chrome-extension://'): P
     ours.set(id, value);
     return value;
   };
+  // Where the time goes: the file of the innermost extension frame (a chunk's own code, or what it calls).
+  const fileOf = (id: number): string => {
+    const url = byId.get(id)?.callFrame.url ?? '';
+    if (url.startsWith(origin)) return new URL(url).pathname.split('/').pop() || url;
+    const parent = parentOf.get(id);
+    return parent === undefined ? '?' : fileOf(parent);
+  };
   let us = 0;
   const { samples = [], timeDeltas = [] } = profile;
-  for (let i = 0; i < samples.length; i++)
-    if (isOurs(samples[i] as number)) us += timeDeltas[i + 1] ?? PROFILE_INTERVAL_US;
+  for (let i = 0; i < samples.length; i++) {
+    const sample = samples[i] as number;
+    if (!isOurs(sample)) continue;
+    const dt = timeDeltas[i + 1] ?? PROFILE_INTERVAL_US;
+    us += dt;
+    if (byFile) {
+      const file = fileOf(sample);
+      byFile[file] = (byFile[file] ?? 0) + dt / 1000;
+    }
+  }
   return us / 1000;
 }
 
@@ -357,8 +381,26 @@ export const markJsFn = async (source: string) => {
 export const runMutationsFn = ([total, perTask]: [number, number]) =>
   (window as unknown as BenchWindow).runMutations(total, perTask);
 
-/** In the page: the mutation page registering a highlight over every mention itself. */
-export const highlightAllFn = () => (window as unknown as BenchWindow).highlightAll();
+/** In the page: the mutation page registering a highlight over every mention itself (or the first `limit`). */
+export const highlightAllFn = (limit: number | null) =>
+  (window as unknown as BenchWindow).highlightAll(limit ?? undefined);
+
+/** In the page: a MutationObserver that only counts records, with `options` (the floor of ours). */
+export const observeLikeLensFn = (options: MutationObserverInit) =>
+  (window as unknown as BenchWindow).observeLikeLens(options);
+
+/** In the page: an IntersectionObserver on every mention paragraph, with the painter's margin. */
+export const observeMentionsFn = (rootMargin: string) =>
+  (window as unknown as BenchWindow).observeMentions(rootMargin);
+
+/** In the page: how often our style element entered and left the head, and was rewritten (page's count). */
+export const styleCountFn = () =>
+  (window as unknown as { __iomStyle?: { added: number; removed: number; rewritten: number } })
+    .__iomStyle ?? {
+    added: 0,
+    removed: 0,
+    rewritten: 0,
+  };
 
 /** In the page: how many ranges the extension's highlight has registered (painted near the viewport). */
 export const paintedFn = () => CSS.highlights.get('iom-lens-mention')?.size ?? 0;

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { detect, hasCandidate } from '../../lib/detect/index';
+import { STYLE_ATTRIBUTE } from '../../lib/page/highlighter';
 
 /** Words without any detector candidate (no upper-case acronym, no migration stem): checked by the caller. */
 const WORDS = (
@@ -81,8 +82,15 @@ function fragment(s: string): string {
 /** Records long tasks from the page's side (both the extension's and the no-op's runs load it). */
 const LONGTASK_SCRIPT = `<script>window.__longtasks=[];try{new PerformanceObserver(function(l){for(const e of l.getEntries())__longtasks.push([e.startTime,e.duration]);}).observe({type:'longtask',buffered:true});}catch(e){}</script>`;
 
+/**
+ * Counts, from the page's side, how often our style element (the `::highlight()` rule) enters or leaves
+ * the head and how often its text is rewritten: each of these makes the browser restyle the page, which
+ * issue 17 allows once per page.
+ */
+const STYLE_COUNT_SCRIPT = `<script>window.__iomStyle={added:0,removed:0,rewritten:0};new MutationObserver(function(rs){const ours=function(n){return n.nodeType===1&&n.hasAttribute('${STYLE_ATTRIBUTE}')};for(const r of rs){if(ours(r.target)){__iomStyle.rewritten++;continue}for(const n of r.addedNodes)if(ours(n))__iomStyle.added++;for(const n of r.removedNodes)if(ours(n))__iomStyle.removed++}}).observe(document.head,{childList:true,subtree:true,characterData:true});</script>`;
+
 function documentHtml(title: string, body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${LONGTASK_SCRIPT}${head}</head><body>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${LONGTASK_SCRIPT}${STYLE_COUNT_SCRIPT}${head}</head><body>
 <header><nav><ul>${['Home', 'World', 'Business', 'Science', 'Sport'].map((w) => `<li><a href="#${w}">${w}</a></li>`).join('')}</ul></nav></header>
 <main><article>${body}</article></main>
 <footer><p>Printed from the archive.</p></footer>
@@ -166,8 +174,11 @@ export function jsonPage({
 /**
  * A page with `mentions` mention paragraphs and a live list and ticker that `window.runMutations(n, k)`
  * changes n times, k changes per task (100 by default), as a live-updating page would; resolves after
- * the next frame. `window.highlightAll()` registers a highlight over every mention from the page itself,
- * the reference for what the browser charges per registered range.
+ * the next frame. `window.highlightAll(limit)` registers a highlight over every mention (or the first
+ * `limit`) from the page itself, the reference for what the browser charges per registered range, and
+ * `window.observeLikeLens(options)` a MutationObserver that only counts records: with the lens's options
+ * and as many ranges as the lens painted, the mechanism's floor; `window.observeMentions(rootMargin)` an
+ * IntersectionObserver on every mention paragraph, as the lens's painter has.
  */
 export function mutationPage({ mentions, seed = 5 }: { mentions: number; seed?: number }): {
   html: string;
@@ -200,12 +211,20 @@ window.runMutations = (total, perTask = 100) => new Promise((resolve) => {
   };
   batch();
 });
-window.highlightAll = () => {
+window.observeLikeLens = (options) => {
+  window.__floorRecords = 0;
+  new MutationObserver((records) => { window.__floorRecords += records.length; }).observe(document.documentElement, options);
+};
+window.observeMentions = (rootMargin) => {
+  const io = new IntersectionObserver(() => {}, { rootMargin });
+  for (const p of document.querySelectorAll('p')) if (/IOM|UN Migration/.test(p.textContent)) io.observe(p);
+};
+window.highlightAll = (limit = Infinity) => {
   const ranges = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const at = t.data.search(/IOM|International Organization|UN Migration/);
-    if (at >= 0) ranges.push(new StaticRange({ startContainer: t, startOffset: at, endContainer: t, endOffset: at + 3 }));
+    if (at >= 0 && ranges.length < limit) ranges.push(new StaticRange({ startContainer: t, startOffset: at, endContainer: t, endOffset: at + 3 }));
   }
   const style = document.createElement('style');
   style.textContent = '::highlight(page-reference) { text-decoration: underline dotted 2px #2f7fd8; }';
@@ -227,6 +246,8 @@ export interface BenchPage {
   none?: boolean;
   /** Its size in MB, as the targets count it. */
   mb: number;
+  /** The typical article with mentions of issue 17 (100 KB, 20 mentions), with targets of its own. */
+  article?: boolean;
 }
 
 /**
@@ -262,9 +283,10 @@ export function writePages(dir: string, { mutationMentions }: { mutationMentions
     },
     {
       name: 'some-100k',
-      label: '100 KB, 1 mention / 5 KB',
+      label: '100 KB article, 1 mention / 5 KB',
       ...articlePage({ textChars: 100_000, mentionsEvery: 5000 }),
       mb: 0.1,
+      article: true,
     },
     {
       name: 'some-1m',

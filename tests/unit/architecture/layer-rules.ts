@@ -54,7 +54,7 @@ export const CONTENT_ENTRY = 'entrypoints/content/index.ts';
  * Everything the content script's entry may load, directly or through other modules: what is in the
  * injected file today (8.3 KB gzipped against the 20 KB budget of scripts/lib/injected-size.ts; see
  * docs/content-script.md). The lens, settings store, hover cards and the detector's deciding half load
- * from `page-lens.js` and `detector.js` at a page's first candidate. Adding a module here puts it on
+ * from `page-lens.js` at a page's first candidate. Adding a module here puts it on
  * every page: measure the injected size (`npm run bench page`) first.
  */
 export const CONTENT_SCRIPT_MODULES = [

@@ -39,6 +39,36 @@ describe('createHighlighter', () => {
     h.dispose();
   });
 
+  it('inserts the style element once per page, however often mentions come and go (each insertion restyles the page)', async () => {
+    page('<p>one</p><p>two</p>');
+    const { win } = windowWithHighlights();
+    const inserted: Node[] = [];
+    const removed: Node[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) {
+        inserted.push(...[...r.addedNodes].filter((n) => n.nodeName === 'STYLE'));
+        removed.push(...[...r.removedNodes].filter((n) => n.nodeName === 'STYLE'));
+      }
+    });
+    watch.observe(document.head, { childList: true });
+    const h = createHighlighter(document, win, 'underline');
+    const ranges = [...document.querySelectorAll('p')].map((p) => {
+      const text = p.firstChild as Text;
+      return plainRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 3 });
+    });
+    for (let round = 0; round < 3; round++) {
+      for (const range of ranges) h.sink.add(range);
+      for (const range of ranges) h.sink.delete(range);
+    }
+    h.sink.clear(); // what the lens does when it stops
+    for (const range of ranges) h.sink.add(range);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    watch.disconnect();
+    expect(inserted).toHaveLength(1);
+    expect(removed).toHaveLength(0);
+    h.dispose();
+  });
+
   it('registers again when the page clears the registry', () => {
     const { win, registry } = windowWithHighlights();
     const h = createHighlighter(document, win, 'underline');
