@@ -70,6 +70,19 @@ describe('card view', () => {
     expect(frame.dataset.side).toBe('bottom');
   });
 
+  it('on a phone, lays the card out at the viewport width minus its margins before measuring it', () => {
+    const { target, view } = setup();
+    // happy-dom's document is not in standards mode, so the viewport is the window's inner size.
+    const width = vi.spyOn(window, 'innerWidth', 'get').mockReturnValue(360);
+    try {
+      view.show(target);
+      const frame = host()?.shadowRoot?.querySelector('.frame') as HTMLElement;
+      expect(frame.style.maxWidth).toBe('344px'); // measured at this width; placement narrows further if needed
+    } finally {
+      width.mockRestore();
+    }
+  });
+
   it('is placed within the same task as the show (microtasks only), so it paints in the next frame', async () => {
     const { target, view } = setup();
     view.show(target);
