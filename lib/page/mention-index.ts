@@ -53,8 +53,12 @@ type Entry = { -readonly [K in keyof MentionEntry]: MentionEntry[K] };
  */
 export class MentionIndex implements MentionRegistry {
   private readonly byId = new Map<number, Entry>();
-  /** The root (document or shadow root) of each entry's start, looked up once. */
-  private rootOf = new WeakMap<MentionEntry, Node>();
+  /**
+   * The shadow root of each entry (by id) that starts in one, looked up once; the rest are in the document.
+   * Kept for those entries only: a weak map holding every entry of a page of 100,000 mentions made the
+   * browser's garbage collections longer than a slice.
+   */
+  private readonly rootOf = new Map<number, ShadowRoot>();
   /** Mentions per shadow root. */
   private readonly inShadow = new Map<ShadowRoot, number>();
   private byNode = new WeakMap<Node, Entry[]>();
@@ -84,7 +88,11 @@ export class MentionIndex implements MentionRegistry {
       const na = a.range.startContainer;
       const nb = b.range.startContainer;
       if (na === nb) return a.range.startOffset - b.range.startOffset;
-      return compareComposed(na, nb, rootOf.get(a) ?? na, rootOf.get(b) ?? nb);
+      const ra = rootOf.get(a.id);
+      const rb = rootOf.get(b.id);
+      // Both in the document, or in one shadow tree: the DOM's own order.
+      if (ra === rb) return na.compareDocumentPosition(nb) & 4 ? -1 : 1;
+      return compareComposed(na, nb, ra ?? na.getRootNode(), rb ?? nb.getRootNode());
     });
   }
 
@@ -113,8 +121,10 @@ export class MentionIndex implements MentionRegistry {
     if (entry.highlighted) this.painted++;
     this.byId.set(entry.id, entry);
     const root = entry.range.startContainer.getRootNode();
-    this.rootOf.set(entry, root);
-    if (isShadowRoot(root)) this.inShadow.set(root, (this.inShadow.get(root) ?? 0) + 1);
+    if (isShadowRoot(root)) {
+      this.rootOf.set(entry.id, root);
+      this.inShadow.set(root, (this.inShadow.get(root) ?? 0) + 1);
+    }
     for (const node of entry.nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(entry);
@@ -131,8 +141,9 @@ export class MentionIndex implements MentionRegistry {
     const own = this.byId.get(entry.id);
     if (own === undefined) return undefined;
     this.byId.delete(own.id);
-    const root = this.rootOf.get(own);
-    if (isShadowRoot(root)) {
+    const root = this.rootOf.get(own.id);
+    if (root !== undefined) {
+      this.rootOf.delete(own.id);
       const left = (this.inShadow.get(root) ?? 1) - 1;
       if (left > 0) this.inShadow.set(root, left);
       else this.inShadow.delete(root);
@@ -164,7 +175,7 @@ export class MentionIndex implements MentionRegistry {
   clear(): void {
     this.byId.clear();
     this.byNode = new WeakMap();
-    this.rootOf = new WeakMap();
+    this.rootOf.clear();
     this.inShadow.clear();
     this.painted = 0;
   }
