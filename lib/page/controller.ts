@@ -85,7 +85,7 @@ export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLe
   const notifyChange = () => {
     for (const listener of changeListeners) listener();
   };
-  const currentReport = () => buildReport(win.location.href, lens?.registry ?? null);
+  const currentReport = () => buildReport(win.location.href, lens?.registry ?? null, doc);
   const reporter = new Reporter(currentReport, deps.sendReport);
 
   const apply = (settings: Settings) => {
