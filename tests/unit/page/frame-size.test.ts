@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { siteUrl } from '@/lib/page/controller';
 import { deferWhileTiny, isTinyFrame, MIN_FRAME_HEIGHT_PX, MIN_FRAME_WIDTH_PX } from '@/lib/page/frame-size';
 
 /** A frame's window of `width`×`height` that can be resized. */
@@ -51,5 +52,14 @@ describe('deferWhileTiny', () => {
     gone.abort();
     resize(400, 300);
     expect(start).not.toHaveBeenCalled();
+  });
+});
+
+describe('siteUrl', () => {
+  it('judges a frame without a URL of its own by the origin it inherited', () => {
+    const at = (href: string, origin: string) => siteUrl({ location: { href }, origin });
+    expect(at('https://news.test/a?b', 'https://news.test')).toBe('https://news.test/a?b');
+    expect(at('about:srcdoc', 'https://news.test')).toBe('https://news.test');
+    expect(at('about:blank', 'null')).toBe('null'); // sandboxed: no site, so inactive
   });
 });
