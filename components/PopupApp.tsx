@@ -22,7 +22,7 @@ export interface PopupAppProps {
   /** Called as the person types (starts loading the engine if needed). */
   onQueryChange?: (query: string) => void;
   /** Scrolls the page to a mention and opens its card. */
-  onReveal: (id: number) => void;
+  onReveal: (id: number, frameId?: number) => void;
   /** Pauses or resumes everywhere. */
   onPausedChange: (paused: boolean) => void;
   /** Adds the host to the deny list. */

@@ -1,5 +1,5 @@
 import { plural, type Translate } from '@/lib/i18n';
-import type { PageState } from '@/lib/popup/page-state';
+import type { PageState, PopupMention } from '@/lib/popup/page-state';
 
 /** Props of the "On this page" section. */
 export interface PopupPageProps {
@@ -7,8 +7,8 @@ export interface PopupPageProps {
   t: Translate;
   /** The tab's state. */
   page: PageState;
-  /** Scrolls the page to a mention and opens its card. */
-  onReveal: (id: number) => void;
+  /** Scrolls the page to a mention (of frame `frameId`, absent for the top-level page) and opens its card. */
+  onReveal: (id: number, frameId?: number) => void;
 }
 
 /** "On this page": the tab's mention count and the list of mentions, each with its context. */
@@ -22,23 +22,22 @@ export function PopupPage({ t, page, onReveal }: PopupPageProps) {
       {page.kind === 'ready' && page.mentions.length > 0 && (
         <>
           <ul class="plain mentions" data-testid="mention-list">
-            {page.mentions.map((m) => (
-              <li key={m.id}>
-                <button
-                  type="button"
-                  class="mention"
-                  data-mention-id={m.id}
-                  aria-describedby="reveal-hint"
-                  onClick={() => onReveal(m.id)}
-                >
-                  <span class="snippet">
-                    {m.before}
-                    <mark>{m.text}</mark>
-                    {m.after}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {(page.groups ?? [{ frameId: 0, label: null, mentions: page.mentions }]).map((group) =>
+              group.label === null ? (
+                group.mentions.map((m) => (
+                  <MentionItem key={`${group.frameId}:${m.id}`} m={m} onReveal={onReveal} />
+                ))
+              ) : (
+                <li key={`frame-${group.frameId}`} class="frame-group" data-frame-id={group.frameId}>
+                  <h3 class="frame-label">{t('frameGroup', [group.label])}</h3>
+                  <ul class="plain mentions">
+                    {group.mentions.map((m) => (
+                      <MentionItem key={m.id} m={m} onReveal={onReveal} />
+                    ))}
+                  </ul>
+                </li>
+              ),
+            )}
           </ul>
           <span id="reveal-hint" hidden>
             {t('revealMention')}
@@ -65,4 +64,26 @@ function status(t: Translate, page: PageState): string {
     case 'ready':
       return page.count === 0 ? t('pageNoMentions') : plural(t, page.count, 'pageCountOne', 'pageCountOther');
   }
+}
+
+/** One mention in the list: a button that shows it on the page. */
+function MentionItem({ m, onReveal }: { m: PopupMention; onReveal: PopupPageProps['onReveal'] }) {
+  return (
+    <li>
+      <button
+        type="button"
+        class="mention"
+        data-mention-id={m.id}
+        data-frame-id={m.frameId}
+        aria-describedby="reveal-hint"
+        onClick={() => (m.frameId === undefined ? onReveal(m.id) : onReveal(m.id, m.frameId))}
+      >
+        <span class="snippet">
+          {m.before}
+          <mark>{m.text}</mark>
+          {m.after}
+        </span>
+      </button>
+    </li>
+  );
 }

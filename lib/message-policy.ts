@@ -15,6 +15,8 @@ import type { Handlers, Observers } from './messaging';
 export interface SenderLike {
   /** The sending tab, for content scripts (and extension pages opened in a tab). */
   tab?: { id?: number };
+  /** The sending frame of that tab (0: the top-level page). */
+  frameId?: number;
   /** URL of the sending document or worker. */
   url?: string;
 }
@@ -27,6 +29,9 @@ const MAX_TEXT = 10_000;
 
 /** Most mentions a report may list: the content script lists the painted ones, at most 1,000 per page. */
 const MAX_REPORTED_MENTIONS = 1000;
+
+/** Most frames a report may place: far above a real article's embeds, a bound on what a page can make us keep. */
+const MAX_REPORTED_FRAMES = 200;
 
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -52,8 +57,15 @@ const REQUESTS: Record<MessageType, v.GenericSchema> = {
         v.maxLength(MAX_REPORTED_MENTIONS),
       ),
     ),
+    title: v.optional(text),
+    frames: v.optional(
+      v.pipe(v.array(v.object({ url: text, after: count })), v.maxLength(MAX_REPORTED_FRAMES)),
+    ),
+    frameId: v.optional(count),
   }),
   'get-tab-report': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
+  'get-tab-frames': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
+  'page-gone': v.object({}),
   'get-page-report': v.object({}),
   'reveal-mention': v.object({ id: count }),
   'open-search': v.object({ query: text }),
@@ -112,8 +124,10 @@ export function refusal(type: MessageType, data: unknown, sender: SenderLike): s
   const fromContentScript = isContentScript(sender);
   switch (type) {
     case 'page-report':
-      return fromContentScript ? null : '"page-report" comes from content scripts only';
-    case 'get-tab-report': {
+    case 'page-gone':
+      return fromContentScript ? null : `"${type}" comes from content scripts only`;
+    case 'get-tab-report':
+    case 'get-tab-frames': {
       const own = (data as { tabId: number }).tabId === sender.tab?.id;
       return !fromContentScript || own ? null : `a content script asked for the report of another tab`;
     }

@@ -6,7 +6,13 @@ export type RuntimeLike = Pick<Runtime.Static, 'sendMessage' | 'onMessage'>;
 
 /** The slice of `browser.tabs` sending to a tab needs: a parameter so tests can pass a fake. */
 export interface TabsLike {
-  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  sendMessage(tabId: number, message: unknown, options?: SendToTabOptions): Promise<unknown>;
+}
+
+/** Where in the tab a message goes. */
+export interface SendToTabOptions {
+  /** Only the content script of this frame (0: the top-level page); every frame's when absent. */
+  frameId?: number;
 }
 
 /** Sends one typed request to the extension (the background answers) and resolves with its typed response. */
@@ -29,9 +35,10 @@ export async function sendToTab<T extends MessageType>(
   tabId: number,
   type: T,
   data: Protocol[T]['request'],
+  options?: SendToTabOptions,
 ): Promise<unknown> {
   const envelope: Envelope<T> = { type, data };
-  return tabs.sendMessage(tabId, envelope);
+  return options ? tabs.sendMessage(tabId, envelope, options) : tabs.sendMessage(tabId, envelope);
 }
 
 /** One handler per message type; each may answer synchronously or with a promise. */
@@ -50,11 +57,13 @@ export type Observers = {
 /**
  * Registers `handlers` on `runtime.onMessage` and returns the function that removes them.
  * Answers through `sendResponse` and `return true`: the one style that works in Chrome,
- * Firefox and the fake browser alike (the fake ignores a returned promise).
+ * Firefox and the fake browser alike (the fake ignores a returned promise). A message sent to every
+ * frame of a tab gets the first answer given: `answers`, when given, says at once whether this one
+ * answers at all, so that the others leave the answer to the right frame.
  */
-export function listen(runtime: RuntimeLike, handlers: Handlers): () => void {
+export function listen(runtime: RuntimeLike, handlers: Handlers, answers?: () => boolean): () => void {
   const listener: Listener = (message, sender, sendResponse) => {
-    if (!isEnvelope(message)) return undefined;
+    if (!isEnvelope(message) || answers?.() === false) return undefined;
     const handler = handlers[message.type] as
       | ((data: unknown, sender: Runtime.MessageSender) => unknown)
       | undefined;

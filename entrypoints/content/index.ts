@@ -5,6 +5,7 @@ import { listen, send } from '@/lib/messaging';
 // Modules by path, not the lib/page barrel: the barrel would bring the top-level code of every page module.
 import { type ContentLens, startContentLens } from '@/lib/page/controller';
 import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
+import { deferWhileTiny } from '@/lib/page/frame-size';
 import { removeLeftovers } from '@/lib/page/page-guard';
 import { KIT_GLOBAL, type PageKit } from '@/lib/page/page-kit';
 import { deferredSettingsReader } from '@/lib/settings/deferred-reader';
@@ -30,10 +31,14 @@ function registered<T>(path: string, name: string): T {
   return value as T;
 }
 
-export default defineContentScript({
+const script = defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
   runAt: 'document_idle',
+  // Every frame runs its own lens (docs/content-script.md, "Frames"): srcdoc and about:blank frames too,
+  // and frames whose URL has no host of their own (blob:, data:) where the browser offers it.
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   // WXT announces a start twice: a document event, which retires an older copy of this script, and a
   // window.postMessage kept for scripts built by older WXT versions. The message reaches every message
   // listener of the page (some parse whatever arrives and throw), names the extension's id, and under
@@ -41,6 +46,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (ctx.isInvalid) return;
+    // A frame too small to read in (a pixel, an ad slot) starts nothing unless it grows.
+    if (deferWhileTiny(window, ctx.signal, () => script.main(ctx))) return;
     removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
     // Until the page shows a candidate only the candidate watch runs (docs/adr/005-candidate-watch.md):
     // storage is first touched then, and the lens, the hover cards and the page guard are loaded then.
@@ -55,6 +62,7 @@ export default defineContentScript({
       (await loadKit()).createSettingsReader(browser.storage.sync, browser.storage.onChanged),
     );
     let cards: CardController | null = null;
+    let watchingGone = false;
     const lens: ContentLens = startContentLens({
       doc: document,
       win: window,
@@ -63,7 +71,18 @@ export default defineContentScript({
         load: () => loadChunk().then(() => registered<MentionDecider>('/page-lens.js', DECIDER_GLOBAL)),
       },
       settings,
-      sendReport: (report) => send(browser.runtime, 'page-report', report),
+      sendReport: (report) => {
+        // Once the background keeps a report of this frame, it hears when the frame goes (closed,
+        // navigated, removed), so that the badge stops counting it.
+        if (!watchingGone) {
+          watchingGone = true;
+          // Not for a page kept in the back-forward cache: it may come back as it was.
+          const sayGone = (event: PageTransitionEvent) =>
+            event.persisted || void send(browser.runtime, 'page-gone', {}).catch(() => {});
+          window.addEventListener('pagehide', sayGone, { signal: ctx.signal });
+        }
+        return send(browser.runtime, 'page-report', report);
+      },
       signal: ctx.signal,
       isContextValid: () => ctx.isValid,
       loadKit,
@@ -95,3 +114,4 @@ export default defineContentScript({
     globalThis.iomLens = lens;
   },
 });
+export default script;

@@ -70,7 +70,7 @@ function mount(root: HTMLElement) {
         error={error}
         initialQuery={initialQuery}
         onQueryChange={popup.requestEngine}
-        onReveal={(id) => void popup.reveal(id)}
+        onReveal={(id, frameId) => void popup.reveal(id, frameId)}
         onPausedChange={(paused) => void popup.setPaused(paused)}
         onSiteOff={(host) => void popup.setSite(host, false)}
         onSiteOn={(host) => void popup.setSite(host, true)}

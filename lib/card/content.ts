@@ -50,9 +50,27 @@ export function startHoverCards(
     },
     signal,
   });
-  const unlisten = listen(runtime, {
-    'card-navigate': async ({ direction }) => ({ opened: await controller.navigate(direction) }),
-  });
+  // The command goes to every frame of the tab: the one with the keyboard answers (docs/content-script.md).
+  const unlisten = listen(
+    runtime,
+    { 'card-navigate': async ({ direction }) => ({ opened: await controller.navigate(direction) }) },
+    () => hasKeyboardHere(document, window),
+  );
   signal.addEventListener('abort', unlisten, { once: true });
   return controller;
+}
+
+/** Elements that hold a document of their own: focus inside one is that document's. */
+const FRAME_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed']);
+
+/**
+ * True when the keyboard is in this document: it has the focus and none of its frames has (focus in a
+ * frame makes every document around it "have" focus too). When no document of the window has it (the
+ * window is in the background), the top-level page counts as the one with the keyboard.
+ */
+export function hasKeyboardHere(doc: Document, win: Window): boolean {
+  if (!doc.hasFocus()) return win === win.top;
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement; // a frame in a shadow root
+  return !(active && FRAME_ELEMENTS.has(active.localName));
 }

@@ -70,6 +70,15 @@ export interface ContentLens {
 }
 
 /**
+ * The address the site rules judge a document by: its URL, or for a frame without a URL of its own
+ * (srcdoc, about:blank, blob:, data:) the origin it inherited, that is the site of the page that made it.
+ */
+export function siteUrl(win: { location: Pick<Location, 'href'>; origin: string }): string {
+  // The document's origin, not `location.origin`: Chromium gives a srcdoc frame's location the origin "null".
+  return /^https?:/.test(win.location.href) ? win.location.href : win.origin;
+}
+
+/**
  * Wires candidate watch → settings → lens → highlighter → reporter. Until the page shows a candidate
  * only the watch runs (most pages never show one); from then on the lens runs while the settings allow
  * this page (not paused, allow and deny lists) and is torn down at once when they stop allowing it.
@@ -85,14 +94,14 @@ export function startContentLens<A, K extends LensKit = LensKit>(deps: ContentLe
   const notifyChange = () => {
     for (const listener of changeListeners) listener();
   };
-  const currentReport = () => buildReport(win.location.href, lens?.registry ?? null);
+  const currentReport = () => buildReport(win.location.href, lens?.registry ?? null, doc);
   const reporter = new Reporter(currentReport, deps.sendReport);
 
   const apply = (settings: Settings) => {
     // Settings apply once the kit is loaded (until then a change is kept in `heard`, below).
     if (disposed || !kit) return;
     current = settings;
-    const active = kit.isActiveOn(settings, win.location.href);
+    const active = kit.isActiveOn(settings, siteUrl(win));
     if (!active) {
       if (lens) turnOff();
       reporter.schedule(true);

@@ -10,6 +10,7 @@ import { observe, type RuntimeLike, send, sendToTab, type TabsLike } from '@/lib
 import type { EngineState, SearchEngine } from '@/lib/search/types';
 import type { Settings, SettingsPatch } from '@/lib/settings/model';
 import { type SiteState, siteState } from '@/lib/settings/site-state';
+import { TOP_FRAME_ID } from '@/lib/tab-reports';
 import { type PageState, pageState } from './page-state';
 
 /** The checks the popup applies to what content scripts send it (lib/message-policy.ts, loaded lazily). */
@@ -75,8 +76,11 @@ export interface PopupController {
   start(): () => void;
   /** Starts loading the search engine, once. */
   requestEngine(): void;
-  /** Scrolls the tab to mention `id` and shows its card; then gets out of the way. */
-  reveal(id: number): Promise<void>;
+  /**
+   * Scrolls the tab to mention `id` of frame `frameId` (the top-level page when absent), and that frame
+   * into view, and shows the mention's card; then gets out of the way.
+   */
+  reveal(id: number, frameId?: number): Promise<void>;
   /** Pauses or resumes everywhere. */
   setPaused(paused: boolean): Promise<void>;
   /** Turns IOM Lens off (`on` false) or on again for `host`. */
@@ -90,7 +94,8 @@ export function createPopupController(deps: PopupDeps): PopupController {
   const { fixedTabId } = deps;
   let tabId: number | undefined;
   let url: string | null = null;
-  let report: PageReport | null = null;
+  /** The tab's reports by frame (0: the top-level page); null until asked, or when no frame answers. */
+  let reports: Map<number, PageReport> | null = null;
   let reportLoaded = false;
   let settings: Settings | null = null;
   let engine: EngineState = { kind: 'loading' };
@@ -100,7 +105,7 @@ export function createPopupController(deps: PopupDeps): PopupController {
 
   function view(): PopupState {
     return {
-      page: reportLoaded ? pageState(report, settings, url) : { kind: 'loading' },
+      page: reportLoaded ? pageState(reports && [...reports.values()], settings, url) : { kind: 'loading' },
       paused: settings ? settings.paused : null,
       site: settings ? siteState(settings, url) : { kind: 'none' },
       engine,
@@ -113,26 +118,50 @@ export function createPopupController(deps: PopupDeps): PopupController {
     deps.onChange();
   }
 
-  function showReport(next: PageReport | null) {
-    report = next;
-    url = next?.url ?? url;
+  function showReports(next: PageReport[] | null) {
+    reports = next && next.length > 0 ? new Map(next.map((r) => [r.frameId ?? TOP_FRAME_ID, r])) : null;
+    url = reports?.get(TOP_FRAME_ID)?.url ?? url;
+    reportLoaded = true;
+    changed();
+  }
+
+  /** A frame's new report (or, with null, that the frame went) while the popup is open. */
+  function updateFrame(frameId: number, next: PageReport | null) {
+    if (frameId === TOP_FRAME_ID && next === null)
+      reports = null; // the page went, and its frames with it
+    else if (next === null) reports?.delete(frameId);
+    else {
+      reports ??= new Map();
+      reports.set(frameId, { ...next, frameId });
+      if (frameId === TOP_FRAME_ID) url = next.url;
+    }
     reportLoaded = true;
     changed();
   }
 
   /**
-   * The tab's report: from the page itself, which knows its mentions now (it tells the background only
-   * once it has shown a candidate), or else what the background kept (a tab whose content script cannot
-   * answer). A tab without our content script (not http(s), or loaded before the install) rejects at once.
+   * The tab's reports, one per frame: from each frame itself, which knows its mentions now (it tells the
+   * background only once it has shown a candidate), or else what the background kept. The frames asked
+   * are the top-level page and those the background has a report of (the popup has no permission to list
+   * a tab's frames). A tab without our content script (not http(s), or loaded before the install)
+   * rejects at once.
    */
-  async function tabReport(id: number): Promise<PageReport | null> {
-    const fresh = await sendToTab(deps.tabs, id, 'get-page-report', {}).catch(() => null);
-    if (fresh !== null && fresh !== undefined) {
-      // The content script shares its renderer with the page: its answer is checked like any message.
-      const { isReply } = await deps.loadPolicy();
-      if (isReply('get-page-report', fresh)) return fresh;
-    }
-    return send(deps.runtime, 'get-tab-report', { tabId: id }).catch(() => null);
+  async function tabReports(id: number): Promise<PageReport[]> {
+    const kept = await send(deps.runtime, 'get-tab-frames', { tabId: id }).catch(() => null);
+    const keptByFrame = new Map((kept ?? []).map((r) => [r.frameId ?? TOP_FRAME_ID, r]));
+    const frameIds = new Set([TOP_FRAME_ID, ...keptByFrame.keys()]);
+    const found = await Promise.all(
+      [...frameIds].map(async (frameId) => {
+        const fresh = await sendToTab(deps.tabs, id, 'get-page-report', {}, { frameId }).catch(() => null);
+        if (fresh !== null && fresh !== undefined) {
+          // The content script shares its renderer with the page: its answer is checked like any message.
+          const { isReply } = await deps.loadPolicy();
+          if (isReply('get-page-report', fresh)) return { ...fresh, frameId };
+        }
+        return keptByFrame.get(frameId) ?? null;
+      }),
+    );
+    return found.filter((r): r is PageReport => r !== null);
   }
 
   async function loadTab() {
@@ -144,7 +173,7 @@ export function createPopupController(deps: PopupDeps): PopupController {
     } else {
       url = (await deps.tabs.get(tabId).catch(() => undefined))?.url ?? null;
     }
-    showReport(tabId === undefined ? null : await tabReport(tabId));
+    showReports(tabId === undefined ? null : await tabReports(tabId));
   }
 
   async function loadSettings() {
@@ -186,8 +215,12 @@ export function createPopupController(deps: PopupDeps): PopupController {
         'page-report': (data, sender) => {
           if (tabId === undefined || sender.tab?.id !== tabId) return;
           void deps.loadPolicy().then(({ isPageReport }) => {
-            if (!stopped && isPageReport(data)) showReport(data);
+            if (!stopped && isPageReport(data)) updateFrame(sender.frameId ?? TOP_FRAME_ID, data);
           });
+        },
+        'page-gone': (_, sender) => {
+          if (!stopped && tabId !== undefined && sender.tab?.id === tabId)
+            updateFrame(sender.frameId ?? TOP_FRAME_ID, null);
         },
       });
       stops.push(unobserve);
@@ -216,10 +249,10 @@ export function createPopupController(deps: PopupDeps): PopupController {
         )
         .finally(changed);
     },
-    async reveal(id) {
+    async reveal(id, frameId = TOP_FRAME_ID) {
       if (tabId === undefined) return;
-      const reply = await sendToTab(deps.tabs, tabId, 'reveal-mention', { id }).catch((reason: unknown) =>
-        console.error('[iom-lens]', reason),
+      const reply = await sendToTab(deps.tabs, tabId, 'reveal-mention', { id }, { frameId }).catch(
+        (reason: unknown) => console.error('[iom-lens]', reason),
       );
       const { isReply } = await deps.loadPolicy();
       if (!isReply('reveal-mention', reply) || !reply.revealed) return; // gone meanwhile; a fresh report is on its way

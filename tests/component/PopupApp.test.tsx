@@ -95,6 +95,30 @@ describe('PopupApp', () => {
     expect(props.onReveal).toHaveBeenCalledWith(1);
   });
 
+  it('lists a frame’s mentions under a heading naming the frame, and reveals them in that frame', () => {
+    const top = { id: 0, text: 'IOM', before: '', after: '', frameId: 0 };
+    const framed = { id: 0, text: 'ICEM', before: '', after: '', frameId: 5 };
+    const { props } = renderPopup({
+      page: {
+        kind: 'ready',
+        count: 2,
+        mentions: [top, framed],
+        groups: [
+          { frameId: 0, label: null, mentions: [top] },
+          { frameId: 5, label: 'Station report', mentions: [framed] },
+        ],
+      },
+    });
+    const list = screen.getByTestId('mention-list');
+    expect([...list.querySelectorAll('mark, h3')].map((e) => e.textContent)).toEqual([
+      'IOM',
+      'In a frame: Station report',
+      'ICEM',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'ICEM' }));
+    expect(props.onReveal).toHaveBeenCalledWith(0, 5);
+  });
+
   it('pauses everywhere and shows it', () => {
     const { props } = renderPopup();
     fireEvent.click(screen.getByLabelText('Pause everywhere'));

@@ -238,27 +238,33 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
     await tab.close();
   });
 
-  it('open and closed shadow roots, same-origin frames: covered in the light DOM only, nothing added inside', async () => {
+  it('open and closed shadow roots, same-origin frames: shadow roots in the light DOM only, frames on their own', async () => {
     const { tab } = await open('/shadow-frames.html');
     await tab.waitFor(() => (window as unknown as { page: { framesLoaded(): boolean } }).page.framesLoaded());
-    // docs/security.md: the content script runs in top frames only (no all_frames) and does not enter
-    // shadow roots; text slotted from the light DOM is page text like any other.
+    // docs/security.md: the content script does not enter shadow roots; text slotted from the light DOM is
+    // page text like any other. Each frame runs its own lens (docs/content-script.md, "Frames"), which
+    // paints there with the frame's own style element, and changes none of the frame's text.
     expect(await marks(tab)).toEqual([
       'light: IOM',
       'light: International Organization for Migration',
       'slotted: IOM',
     ]);
+    await tab.waitFor(() =>
+      (window as unknown as { page: { frames(): { highlight: boolean }[] } }).page
+        .frames()
+        .every((f) => f.highlight),
+    );
     expect(await pageAction(tab, 'frames')).toEqual([
       {
         id: 'same-origin',
-        styles: 0,
-        highlight: false,
+        styles: 1,
+        highlight: true,
         text: 'Inside the frame: the International Organization for Migration (IOM) counted arrivals.',
       },
       {
         id: 'srcdoc',
-        styles: 0,
-        highlight: false,
+        styles: 1,
+        highlight: true,
         text: 'In srcdoc: the International Organization for Migration helped migrants.',
       },
     ]);

@@ -82,6 +82,8 @@ export const CONTENT_SCRIPT_MODULES = [
   'lib/page/slices.ts',
   'lib/page/report.ts',
   'lib/page/url-watch.ts',
+  // Frames too small to read in start nothing until they grow.
+  'lib/page/frame-size.ts',
   // Names of the globals the lazily loaded chunks hand over through, and the leftovers check at start
   // (with the highlight's name and style attribute it looks for).
   'lib/page/detector.ts',

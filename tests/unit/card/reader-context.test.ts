@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageReaderContext } from '@/lib/card/reader-context';
+import { pageReaderContext, sameOriginTopDocument } from '@/lib/card/reader-context';
 
 /** A page whose head dates it, at an address that can change (a single-page site). */
 function page(html: string, url: string) {
@@ -35,5 +35,38 @@ describe('the reader’s context on a live page', () => {
     expect(context()).toEqual({ usePageDate: false });
     use = true;
     expect(context().pageDate).toEqual({ date: '1999-05-01', origin: 'meta' });
+  });
+
+  it('gives a frame without a date of its own the date of the same-origin page around it, and its own first', () => {
+    const outer = document.implementation.createHTMLDocument('Newspaper');
+    outer.head.innerHTML = '<meta property="article:published_time" content="2015-09-02T08:00:00Z">';
+    const frame = page('<title>Liveblog</title>', '/live');
+    expect(
+      pageReaderContext(
+        frame,
+        () => true,
+        () => outer,
+      )().pageDate?.date,
+    ).toBe('2015-09-02');
+    // A page of another origin (or the top-level page itself) lends nothing.
+    expect(
+      pageReaderContext(
+        frame,
+        () => true,
+        () => null,
+      )().pageDate,
+    ).toBeNull();
+    const dated = page('<meta name="date" content="1999-05-01">', '/live-dated');
+    expect(
+      pageReaderContext(
+        dated,
+        () => true,
+        () => outer,
+      )().pageDate?.date,
+    ).toBe('1999-05-01');
+  });
+
+  it('finds no page around the top-level page', () => {
+    expect(sameOriginTopDocument(document)).toBeNull();
   });
 });

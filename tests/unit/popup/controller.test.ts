@@ -13,13 +13,21 @@ const REPORT: PageReport = {
   mentions: [{ id: 3, surface: 'IOM', name: 'IOM', before: 'The ', text: 'IOM', after: ' office' }],
 };
 
-type Listener = (message: unknown, sender: { tab?: { id?: number } }, reply: (r: unknown) => void) => unknown;
+type Listener = (
+  message: unknown,
+  sender: { tab?: { id?: number }; frameId?: number },
+  reply: (r: unknown) => void,
+) => unknown;
 
 /** A popup over fakes: tab 7 is active, its content script answers with `pageReply`. */
 function setup(
   options: {
     pageReply?: unknown;
     tabReply?: PageReport | null;
+    /** The content scripts of frames other than the top-level page's, by frame id. */
+    frameReplies?: Record<number, unknown>;
+    /** What the background kept of frames other than the top-level page's. */
+    keptFrames?: PageReport[];
     revealReply?: unknown;
     fixedTabId?: number;
     save?: (patch: SettingsPatch) => Promise<Settings>;
@@ -27,16 +35,22 @@ function setup(
 ) {
   const listeners = new Set<Listener>();
   let settings: Settings = { ...DEFAULT_SETTINGS, deny: [] };
-  const sendToTab = vi.fn(async (_tabId: number, message: unknown) => {
+  const sendToTab = vi.fn(async (_tabId: number, message: unknown, to?: { frameId?: number }) => {
     const { type } = message as { type: string };
     if (type === 'get-page-report') {
-      if (options.pageReply === undefined) throw new Error('Receiving end does not exist.');
-      return options.pageReply;
+      const reply = to?.frameId ? options.frameReplies?.[to.frameId] : options.pageReply;
+      if (reply === undefined) throw new Error('Receiving end does not exist.');
+      return reply;
     }
     return options.revealReply;
   });
   const sendMessage = vi.fn(async (message: unknown) => {
     const { type } = message as { type: string };
+    if (type === 'get-tab-frames')
+      return [
+        ...(options.tabReply ? [{ ...options.tabReply, frameId: 0 }] : []),
+        ...(options.keptFrames ?? []),
+      ];
     return type === 'get-tab-report' ? (options.tabReply ?? null) : undefined;
   });
   const closePopup = vi.fn();
@@ -80,9 +94,9 @@ function setup(
     onChange,
   } as unknown as PopupDeps;
   const popup = createPopupController(deps);
-  /** Delivers a runtime message as a content script of `tab` would send it. */
-  const deliver = (message: unknown, tab: number) => {
-    for (const l of listeners) l(message, { tab: { id: tab } }, () => {});
+  /** Delivers a runtime message as a content script of `tab` (of its frame `frameId`) would send it. */
+  const deliver = (message: unknown, tab: number, frameId = 0) => {
+    for (const l of listeners) l(message, { tab: { id: tab }, frameId }, () => {});
   };
   return {
     popup,
@@ -106,7 +120,7 @@ describe('popup controller', () => {
     expect(popup.state.page).toEqual({ kind: 'loading' });
     popup.start();
     await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
-    expect(sendToTab).toHaveBeenCalledWith(7, { type: 'get-page-report', data: {} });
+    expect(sendToTab).toHaveBeenCalledWith(7, { type: 'get-page-report', data: {} }, { frameId: 0 });
     expect(popup.state.page).toEqual({ kind: 'ready', count: 1, mentions: REPORT.mentions });
     expect(popup.state.site).toMatchObject({ kind: 'on', host: 'news.example.org' });
   });
@@ -116,7 +130,7 @@ describe('popup controller', () => {
     const { popup, sendMessage } = setup({ pageReply: forged, tabReply: { url: URL_A, count: 4 } });
     popup.start();
     await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
-    expect(sendMessage).toHaveBeenCalledWith({ type: 'get-tab-report', data: { tabId: 7 } });
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'get-tab-frames', data: { tabId: 7 } });
     expect(popup.state.page).toMatchObject({ count: 4, mentions: [] });
 
     const none = setup({ tabReply: null });
@@ -128,7 +142,7 @@ describe('popup controller', () => {
     const { popup, sendToTab } = setup({ pageReply: REPORT, fixedTabId: 12 });
     popup.start();
     await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
-    expect(sendToTab).toHaveBeenCalledWith(12, expect.anything());
+    expect(sendToTab).toHaveBeenCalledWith(12, expect.anything(), { frameId: 0 });
   });
 
   it('follows the tab’s live reports, ignoring other tabs, malformed ones, and after stopping', async () => {
@@ -161,8 +175,64 @@ describe('popup controller', () => {
     popup.start();
     await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
     await popup.reveal(3);
-    expect(sendToTab).toHaveBeenLastCalledWith(7, { type: 'reveal-mention', data: { id: 3 } });
+    expect(sendToTab).toHaveBeenLastCalledWith(
+      7,
+      { type: 'reveal-mention', data: { id: 3 } },
+      { frameId: 0 },
+    );
     expect(closePopup).toHaveBeenCalledOnce();
+  });
+
+  it('lists every frame that reported: asked in each frame, or as the background kept it', async () => {
+    const inFrame = (id: number, text: string): PageReport => ({
+      url: `https://embed.example/${id}`,
+      count: 1,
+      title: `Embed ${id}`,
+      mentions: [{ id: 0, surface: text, name: 'IOM', before: '', text, after: '' }],
+    });
+    const { popup, sendToTab } = setup({
+      pageReply: REPORT,
+      keptFrames: [
+        { ...inFrame(5, 'stale'), frameId: 5 },
+        { ...inFrame(9, 'kept'), frameId: 9 },
+      ],
+      frameReplies: { 5: inFrame(5, 'fresh') }, // frame 9 does not answer (gone quiet): its kept report counts
+    });
+    popup.start();
+    await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
+    expect(sendToTab).toHaveBeenCalledWith(7, { type: 'get-page-report', data: {} }, { frameId: 5 });
+    expect(popup.state.page).toMatchObject({
+      count: 3,
+      groups: [
+        { frameId: 0, label: null, mentions: [{ id: 3, text: 'IOM' }] },
+        { frameId: 5, label: 'Embed 5', mentions: [{ id: 0, text: 'fresh', frameId: 5 }] },
+        { frameId: 9, label: 'Embed 9', mentions: [{ id: 0, text: 'kept', frameId: 9 }] },
+      ],
+    });
+  });
+
+  it('follows each frame’s live reports, and forgets a frame that goes', async () => {
+    const { popup, deliver } = setup({ pageReply: REPORT });
+    popup.start();
+    await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
+    deliver({ type: 'page-report', data: { ...REPORT, url: 'about:srcdoc', count: 2 } }, 7, 4);
+    await vi.waitFor(() => expect(popup.state.page).toMatchObject({ count: 3 }));
+    deliver({ type: 'page-gone', data: {} }, 7, 4);
+    await vi.waitFor(() => expect(popup.state.page).toMatchObject({ count: 1 }));
+    deliver({ type: 'page-gone', data: {} }, 7, 0); // the page itself went: nothing is left to list
+    await vi.waitFor(() => expect(popup.state.page).toEqual({ kind: 'unavailable' }));
+  });
+
+  it('reveals a frame’s mention in that frame', async () => {
+    const { popup, sendToTab } = setup({ pageReply: REPORT, revealReply: { revealed: true } });
+    popup.start();
+    await vi.waitFor(() => expect(popup.state.page.kind).toBe('ready'));
+    await popup.reveal(0, 5);
+    expect(sendToTab).toHaveBeenLastCalledWith(
+      7,
+      { type: 'reveal-mention', data: { id: 0 } },
+      { frameId: 5 },
+    );
   });
 
   it('brings the tab forward instead when the popup is a window, and stays put when nothing was revealed', async () => {
