@@ -240,6 +240,33 @@ describeInBrowsers('frames', (suite) => {
     await tab.close();
   });
 
+  it('opens a card inside a frame by a tap, on a phone-sized touch screen', async () => {
+    const tab = await open();
+    await tab.emulatePhone({ width: 360, height: 740 });
+    const box = await inFrame(
+      tab,
+      'same',
+      ({ id, word }: { id: string; word: string }) =>
+        (
+          window as unknown as { __wordCenter(i: string, w: string): { x: number; y: number } | null }
+        ).__wordCenter(id, word),
+      { id: 'story', word: 'International' },
+    );
+    if (!box) throw new Error('no "International" in #story of the same-origin frame');
+    const offset = await tab.evaluate(() => {
+      const frame = document.getElementById('same') as HTMLIFrameElement;
+      const r = frame.getBoundingClientRect();
+      return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
+    });
+    await tab.tap(offset.x + box.x, offset.y + box.y);
+    await waitUntil(async () => ((await cardIn(tab, 'same')).open ? true : null), {
+      what: 'a card on a tap in the same-origin frame',
+    });
+    for (const where of ['top', 'srcdoc', 'cross'] as const)
+      expect((await cardIn(tab, where)).open).toBe(false);
+    await tab.close();
+  });
+
   it('removes everything from every frame when paused', async () => {
     const tab = await open();
     const options = await suite.browser.openExtensionPage('options.html');

@@ -199,6 +199,30 @@ describeInBrowsers('shadow DOM', (suite) => {
     await tab.close();
   });
 
+  it('opens a card by a tap on a mention in a nested shadow root, on a phone-sized touch screen', async () => {
+    const tab = await openPage('touch');
+    await foundInOrder(suite.browser, tab, EXPECTED);
+    await tab.emulatePhone({ width: 360, height: 740 });
+    const box = await wordBox(tab, 'quote', 'IOM');
+    await tab.tap(box.x, box.y);
+    const tapped = await waitUntil(async () => ((await card(tab)).open ? card(tab) : null), {
+      what: 'a card for the IOM in the nested root after a tap',
+      timeoutMs: SHOW_WAIT_MS,
+    });
+    expect(tapped.label).toBe('IOM Lens: IOM');
+    const rect = tapped.rect as NonNullable<typeof tapped.rect>;
+    // Placed within the phone's viewport, and not over the word the finger is on.
+    expect(rect.left >= 0 && rect.left + rect.width <= 360, JSON.stringify(rect)).toBe(true);
+    const covers =
+      box.left < rect.left + rect.width &&
+      rect.left < box.left + box.width &&
+      box.top < rect.top + rect.height &&
+      rect.top < box.top + box.height;
+    expect(covers, JSON.stringify({ box, rect })).toBe(false);
+    expect(await foreignChanges(tab)).toEqual([]);
+    await tab.close();
+  });
+
   it('wakes on a page whose only mention arrives in a shadow root attached after load', async () => {
     // Until then only the candidate watch runs: it must observe the new root's host and read its root.
     const tab = await openPage('late-only');
