@@ -74,9 +74,25 @@ export interface LensState {
 /** What one page load cost: the Performance counters, plus the extension's own CPU (ms). */
 export type LoadCost = Metrics & { Extension: number };
 
+/**
+ * What a load's sampling profile attributes to the extension (ms), three ways, to set beside the trace:
+ * `charged` is the bench's figure (each sample charged with the time to the next, gaps included);
+ * `sampled` counts each sample as one interval (what the thread could have run between two samples);
+ * `evaluation` and `later` split `charged` by the sample's outermost frame of ours: the script's top level
+ * (its evaluation) or anything called later (the candidate watch's read, observer callbacks, chunk imports).
+ */
+export interface ProfileSplit {
+  charged: number;
+  sampled: number;
+  evaluation: number;
+  later: number;
+}
+
 /** One measured page load; its tab stays open for more measuring. */
 export interface Load {
   cost: LoadCost;
+  /** Profiled (untraced) loads: the profile's figures in detail (`charged` is `cost.Extension`). */
+  profile: ProfileSplit | null;
   /** Traced loads: the thread time (ms) of each extension script's evaluation, by file (sums to `Extension`). */
   evaluations: Record<string, number>;
   /** The content script's figures (loads with `lens: true`). */
@@ -202,9 +218,8 @@ export async function measureLoad(
   const counters = await metrics(tab.cdp);
   // Each browser has one extension loaded; the no-op has no background to learn its id from.
   const evaluations = evaluation ? await evaluation() : {};
-  const Extension = evaluation
-    ? Object.values(evaluations).reduce((sum, v) => sum + v, 0)
-    : await extensionTime(tab.cdp);
+  const profile = evaluation ? null : await extensionTime(tab.cdp);
+  const Extension = profile ? profile.charged : Object.values(evaluations).reduce((sum, v) => sum + v, 0);
   const cost = { ...counters, Extension };
   const page = await tab.page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -212,7 +227,7 @@ export async function measureLoad(
     const after = ((window as unknown as BenchWindow).__longtasks || []).filter(([start]) => start >= dcl);
     return { dcl, longTasks: after.length, longestTask: after.reduce((m, [, d]) => Math.max(m, d), 0) };
   });
-  return { cost, evaluations, stats, page, tab };
+  return { cost, evaluations, profile, stats, page, tab };
 }
 
 /**
@@ -274,7 +289,7 @@ async function startTrace(
  * which the Performance domain's ScriptDuration leaves out). Rendering work the extension causes later
  * (style for its stylesheet, painting highlights) is not in it; the page-load figures show that.
  */
-async function extensionTime(cdp: CDPSession, origin = 'chrome-extension://'): Promise<number> {
+async function extensionTime(cdp: CDPSession, origin = 'chrome-extension://'): Promise<ProfileSplit> {
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
@@ -289,11 +304,29 @@ async function extensionTime(cdp: CDPSession, origin = 'chrome-extension://'): P
     ours.set(id, value);
     return value;
   };
-  let us = 0;
+  // The outermost frame of ours: a script's top level (line 0, column 0) is its evaluation.
+  const outermost = (id: number): number | undefined => {
+    const parent = parentOf.get(id);
+    return parent !== undefined && isOurs(parent) ? outermost(parent) : id;
+  };
+  const split = { charged: 0, sampled: 0, evaluation: 0, later: 0 };
   const { samples = [], timeDeltas = [] } = profile;
-  for (let i = 0; i < samples.length; i++)
-    if (isOurs(samples[i] as number)) us += timeDeltas[i + 1] ?? PROFILE_INTERVAL_US;
-  return us / 1000;
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i] as number;
+    if (!isOurs(id)) continue;
+    const us = timeDeltas[i + 1] ?? PROFILE_INTERVAL_US;
+    split.charged += us;
+    split.sampled += PROFILE_INTERVAL_US;
+    const top = byId.get(outermost(id) ?? id)?.callFrame;
+    if (top && top.lineNumber === 0 && top.columnNumber === 0) split.evaluation += us;
+    else split.later += us;
+  }
+  return {
+    charged: split.charged / 1000,
+    sampled: split.sampled / 1000,
+    evaluation: split.evaluation / 1000,
+    later: split.later / 1000,
+  };
 }
 
 /**
