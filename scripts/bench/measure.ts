@@ -217,7 +217,9 @@ export async function measureLoad(
   await sleep(SETTLE_MS);
   const counters = await metrics(tab.cdp);
   // Each browser has one extension loaded; the no-op has no background to learn its id from.
-  const evaluations = evaluation ? await evaluation() : {};
+  const evaluations = evaluation
+    ? await evaluation((await tab.cdp.send('Page.getFrameTree')).frameTree.frame.id)
+    : {};
   const profile = evaluation ? null : await extensionTime(tab.cdp);
   const Extension = profile ? profile.charged : Object.values(evaluations).reduce((sum, v) => sum + v, 0);
   const cost = { ...counters, Extension };
@@ -249,7 +251,7 @@ interface TraceEvent {
   name?: string;
   dur?: number;
   tdur?: number;
-  args?: { data?: { url?: unknown } };
+  args?: { data?: { url?: unknown; frame?: unknown } };
 }
 
 /**
@@ -262,12 +264,12 @@ interface TraceEvent {
 async function startTrace(
   cdp: CDPSession,
   origin = 'chrome-extension://',
-): Promise<() => Promise<Record<string, number>>> {
+): Promise<(topFrame: string) => Promise<Record<string, number>>> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
-  return async () => {
+  return async (topFrame) => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
@@ -276,7 +278,10 @@ async function startTrace(
     for (const e of events) {
       const url = String(e.args?.data?.url);
       if (e.ph !== 'X' || e.name !== 'EvaluateScript' || !url.startsWith(origin)) continue;
-      const file = new URL(url).pathname.split('/').pop() || url;
+      const name = new URL(url).pathname.split('/').pop() || url;
+      // Scripts injected into the page's iframes are counted apart (a frame of its own is a cost of its own).
+      const file =
+        e.args?.data?.frame === undefined || e.args.data.frame === topFrame ? name : `${name} in subframes`;
       byFile[file] = (byFile[file] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
     }
     return byFile;

@@ -93,6 +93,9 @@ export interface PageRow {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+/** Parts named after a script are its evaluation (`content.js`, `content.js in subframes`); others are phases. */
+const isEvaluation = (key: string) => /\.js\b/.test(key);
+
 /** The two methods' figures of a page, each above the no-op's by the same method. */
 function methodsOf(
   s: PageSamples,
@@ -100,8 +103,8 @@ function methodsOf(
   noopParts: Record<string, number>,
 ): Methods {
   const evaluations = (p: Record<string, number>) =>
-    sum(Object.entries(p).flatMap(([k, v]) => (k.endsWith('.js') ? [v] : [])));
-  const self = sum(Object.entries(parts).flatMap(([k, v]) => (k.endsWith('.js') ? [] : [v])));
+    sum(Object.entries(p).flatMap(([k, v]) => (isEvaluation(k) ? [v] : [])));
+  const self = sum(Object.entries(parts).flatMap(([k, v]) => (isEvaluation(k) ? [] : [v])));
   const above = (key: keyof ProfileSplit) =>
     median(s.extProfile.map((p) => p[key])) - median(s.noopProfile.map((p) => p[key]));
   return {
@@ -247,7 +250,7 @@ export function formatTable(rows: PageRow[], sum: Total): string[] {
 
 /** How a part of the time is printed: script evaluations by file, the lens's phases by name. */
 function partLabel(key: string): string {
-  if (key.endsWith('.js')) return `evaluating ${key}`;
+  if (isEvaluation(key)) return `evaluating ${key}`;
   if (key === 'watch') return 'candidate watch (read + observer callbacks)';
   return `lens ${key}`;
 }

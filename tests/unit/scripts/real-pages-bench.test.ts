@@ -160,6 +160,12 @@ describe('formatBreakdown', () => {
     expect(formatBreakdown(rows).map((l) => l.split(':')[0])).toEqual(['dear', 'cheap']);
   });
 
+  it('counts the evaluation in subframes as an evaluation, apart from the top frame', () => {
+    const row = pageRow(samples({ parts: [{ 'content.js': 9, 'content.js in subframes': 2, watch: 3 }] }));
+    expect(row.methods.traceEvaluation).toBe(3);
+    expect(formatBreakdown([row])[0]).toContain('evaluating content.js in subframes 2.0 ms');
+  });
+
   it("names the lens's phases as the lens's", () => {
     const [line] = formatBreakdown([pageRow(samples({ parts: [{ analyze: 2, 'detector.js': 1 }] }))]);
     expect(line).toContain('lens analyze 2.0 ms, evaluating detector.js 1.0 ms');
