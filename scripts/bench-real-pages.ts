@@ -28,6 +28,7 @@ import { buildNoop } from './bench/noop-extension';
 import {
   DEAREST_PAGES,
   formatBreakdown,
+  formatMethods,
   formatTable,
   listRealPages,
   type PageSamples,
@@ -121,6 +122,8 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
     longest: [],
     parts: [],
     noopParts: [],
+    extProfile: [],
+    noopProfile: [],
     mentions: 0,
     problem: null,
   };
@@ -141,6 +144,22 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
       samples.problem = n.problem;
       break;
     }
+    // The same page profiled (no trace), for the sampling profile's figure beside the trace's.
+    const profiled = async (browser: BenchBrowser, lens: boolean) => {
+      const l = await measureLoad(browser, `${url}&profile`, { lens });
+      await l.tab.close();
+      return l.profile ?? { charged: 0, sampled: 0, evaluation: 0, later: 0 };
+    };
+    const ep = await load(browsers.ext, () => profiled(browsers.ext, true));
+    if ('problem' in ep) {
+      samples.problem = ep.problem;
+      break;
+    }
+    const np = await load(browsers.noop, () => profiled(browsers.noop, false));
+    if ('problem' in np) {
+      samples.problem = np.problem;
+      break;
+    }
     const b = await load(browsers.none, async () => {
       const plain = await measureLoad(browsers.none, url, { lens: false });
       const { cost } = await measureInPage(plain.tab, baselineFn, CANDIDATE_PATTERN);
@@ -158,6 +177,8 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
     samples.longest.push(stats?.longestSliceMs ?? 0);
     samples.parts.push({ ...e.value.evaluations, ...stats?.phaseMs });
     samples.noopParts.push(n.value.evaluations);
+    samples.extProfile.push(ep.value);
+    samples.noopProfile.push(np.value);
     samples.mentions = stats?.size ?? 0;
   }
   return samples;
@@ -214,6 +235,8 @@ async function main(): Promise<void> {
     console.log(formatTable(rows, sum).join('\n'));
     console.log(`\nWhere the time goes on the ${DEAREST_PAGES} dearest pages (medians):`);
     for (const line of formatBreakdown(rows)) console.log(`  ${line}`);
+    console.log('\nTwo methods, means over the measured pages (profile: separate untraced loads):');
+    for (const line of formatMethods(rows)) console.log(`  ${line}`);
     console.log(
       `\nMean above the no-op ${ratio(sum.ratio)} the mean baseline — target ≤ ${REAL_PAGES_TARGET.meanOverBaseline}x: ${targets.check(sum.meanOk, `real pages: mean ≤ ${REAL_PAGES_TARGET.meanOverBaseline}x baseline`)}`,
     );

@@ -74,9 +74,25 @@ export interface LensState {
 /** What one page load cost: the Performance counters, plus the extension's own CPU (ms). */
 export type LoadCost = Metrics & { Extension: number };
 
+/**
+ * What a load's sampling profile attributes to the extension (ms), three ways, to set beside the trace:
+ * `charged` is the bench's figure (each sample charged with the time to the next, gaps included);
+ * `sampled` counts each sample as one interval (what the thread could have run between two samples);
+ * `evaluation` and `later` split `charged` by the sample's outermost frame of ours: the script's top level
+ * (its evaluation) or anything called later (the candidate watch's read, observer callbacks, chunk imports).
+ */
+export interface ProfileSplit {
+  charged: number;
+  sampled: number;
+  evaluation: number;
+  later: number;
+}
+
 /** One measured page load; its tab stays open for more measuring. */
 export interface Load {
   cost: LoadCost;
+  /** Profiled (untraced) loads: the profile's figures in detail (`charged` is `cost.Extension`). */
+  profile: ProfileSplit | null;
   /** Traced loads: the thread time (ms) of each extension script's evaluation, by file (sums to `Extension`). */
   evaluations: Record<string, number>;
   /** Profiled loads: the profile's time (ms) by the file of the innermost extension frame (sums to `Extension`). */
@@ -211,11 +227,12 @@ export async function measureLoad(
   await sleep(SETTLE_MS);
   const counters = await metrics(tab.cdp);
   // Each browser has one extension loaded; the no-op has no background to learn its id from.
-  const evaluations = evaluation ? await evaluation() : {};
+  const evaluations = evaluation
+    ? await evaluation((await tab.cdp.send('Page.getFrameTree')).frameTree.frame.id)
+    : {};
   const profileParts: Record<string, number> = {};
-  const Extension = evaluation
-    ? Object.values(evaluations).reduce((sum, v) => sum + v, 0)
-    : await extensionTime(tab.cdp, undefined, profileParts);
+  const profile = evaluation ? null : await extensionTime(tab.cdp, undefined, profileParts);
+  const Extension = profile ? profile.charged : Object.values(evaluations).reduce((sum, v) => sum + v, 0);
   const cost = { ...counters, Extension };
   const page = await tab.page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -223,7 +240,7 @@ export async function measureLoad(
     const after = ((window as unknown as BenchWindow).__longtasks || []).filter(([start]) => start >= dcl);
     return { dcl, longTasks: after.length, longestTask: after.reduce((m, [, d]) => Math.max(m, d), 0) };
   });
-  return { cost, evaluations, profileParts, stats, page, tab };
+  return { cost, evaluations, profile, profileParts, stats, page, tab };
 }
 
 /**
@@ -245,7 +262,7 @@ interface TraceEvent {
   name?: string;
   dur?: number;
   tdur?: number;
-  args?: { data?: { url?: unknown } };
+  args?: { data?: { url?: unknown; frame?: unknown } };
 }
 
 /**
@@ -258,12 +275,12 @@ interface TraceEvent {
 async function startTrace(
   cdp: CDPSession,
   origin = 'chrome-extension://',
-): Promise<() => Promise<Record<string, number>>> {
+): Promise<(topFrame: string) => Promise<Record<string, number>>> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
-  return async () => {
+  return async (topFrame) => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
@@ -272,7 +289,10 @@ async function startTrace(
     for (const e of events) {
       const url = String(e.args?.data?.url);
       if (e.ph !== 'X' || e.name !== 'EvaluateScript' || !url.startsWith(origin)) continue;
-      const file = new URL(url).pathname.split('/').pop() || url;
+      const name = new URL(url).pathname.split('/').pop() || url;
+      // Scripts injected into the page's iframes are counted apart (a frame of its own is a cost of its own).
+      const file =
+        e.args?.data?.frame === undefined || e.args.data.frame === topFrame ? name : `${name} in subframes`;
       byFile[file] = (byFile[file] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
     }
     return byFile;
@@ -289,7 +309,7 @@ async function extensionTime(
   cdp: CDPSession,
   origin = 'chrome-extension://',
   byFile?: Record<string, number>,
-): Promise<number> {
+): Promise<ProfileSplit> {
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
@@ -311,19 +331,33 @@ async function extensionTime(
     const parent = parentOf.get(id);
     return parent === undefined ? '?' : fileOf(parent);
   };
-  let us = 0;
+  // The outermost frame of ours: a script's top level (line 0, column 0) is its evaluation.
+  const outermost = (id: number): number | undefined => {
+    const parent = parentOf.get(id);
+    return parent !== undefined && isOurs(parent) ? outermost(parent) : id;
+  };
+  const split = { charged: 0, sampled: 0, evaluation: 0, later: 0 };
   const { samples = [], timeDeltas = [] } = profile;
   for (let i = 0; i < samples.length; i++) {
-    const sample = samples[i] as number;
-    if (!isOurs(sample)) continue;
-    const dt = timeDeltas[i + 1] ?? PROFILE_INTERVAL_US;
-    us += dt;
+    const id = samples[i] as number;
+    if (!isOurs(id)) continue;
+    const us = timeDeltas[i + 1] ?? PROFILE_INTERVAL_US;
+    split.charged += us;
+    split.sampled += PROFILE_INTERVAL_US;
+    const top = byId.get(outermost(id) ?? id)?.callFrame;
+    if (top && top.lineNumber === 0 && top.columnNumber === 0) split.evaluation += us;
+    else split.later += us;
     if (byFile) {
-      const file = fileOf(sample);
-      byFile[file] = (byFile[file] ?? 0) + dt / 1000;
+      const file = fileOf(id);
+      byFile[file] = (byFile[file] ?? 0) + us / 1000;
     }
   }
-  return us / 1000;
+  return {
+    charged: split.charged / 1000,
+    sampled: split.sampled / 1000,
+    evaluation: split.evaluation / 1000,
+    later: split.later / 1000,
+  };
 }
 
 /**

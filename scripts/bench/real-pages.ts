@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ProfileSplit } from './measure';
 import { median, ms, ratio } from './report';
 
 /** The saved real pages, read where they lie (relative to the project root; never copied into it). */
@@ -46,10 +47,26 @@ export interface PageSamples {
   parts: Array<Record<string, number>>;
   /** The no-op's evaluation per load, by script (ms). */
   noopParts: Array<Record<string, number>>;
+  /** The sampling profile of a separate, untraced load of each: IOM Lens's and the no-op's. */
+  extProfile: ProfileSplit[];
+  noopProfile: ProfileSplit[];
   /** Mentions IOM Lens found on the page (the last load's count). */
   mentions: number;
   /** Set when a load timed out or failed: the page is reported so, without figures. */
   problem: string | null;
+}
+
+/** A page's figures by the two methods, each above the no-op (ms, medians; may be below 0). */
+export interface Methods {
+  /** Trace: our scripts' evaluation, and the work the content script times itself (watch or lens). */
+  traceEvaluation: number;
+  traceSelfTimed: number;
+  /** Profile: samples charged with the time to the next (the page bench's figure), split as ProfileSplit. */
+  profile: number;
+  profileEvaluation: number;
+  profileLater: number;
+  /** Profile: each sample counted as one sampling interval. */
+  profileSampled: number;
 }
 
 /** A page's printed figures (medians over its loads). */
@@ -70,7 +87,34 @@ export interface PageRow {
   mentions: number;
   parts: Record<string, number>;
   noopParts: Record<string, number>;
+  methods: Methods;
   problem: string | null;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Parts named after a script are its evaluation (`content.js`, `content.js in subframes`); others are phases. */
+const isEvaluation = (key: string) => /\.js\b/.test(key);
+
+/** The two methods' figures of a page, each above the no-op's by the same method. */
+function methodsOf(
+  s: PageSamples,
+  parts: Record<string, number>,
+  noopParts: Record<string, number>,
+): Methods {
+  const evaluations = (p: Record<string, number>) =>
+    sum(Object.entries(p).flatMap(([k, v]) => (isEvaluation(k) ? [v] : [])));
+  const self = sum(Object.entries(parts).flatMap(([k, v]) => (isEvaluation(k) ? [] : [v])));
+  const above = (key: keyof ProfileSplit) =>
+    median(s.extProfile.map((p) => p[key])) - median(s.noopProfile.map((p) => p[key]));
+  return {
+    traceEvaluation: evaluations(parts) - evaluations(noopParts),
+    traceSelfTimed: self,
+    profile: above('charged'),
+    profileEvaluation: above('evaluation'),
+    profileLater: above('later'),
+    profileSampled: above('sampled'),
+  };
 }
 
 /** Median per key over a list of records (a key missing from a record counts as 0 there). */
@@ -86,6 +130,8 @@ export function pageRow(s: PageSamples): PageRow {
   const noop = median(s.noop);
   const own = Math.max(0, ext - noop);
   const baseline = median(s.baseline);
+  const parts = medianParts(s.parts);
+  const noopParts = medianParts(s.noopParts);
   return {
     name: s.name,
     kb: s.bytes / 1024,
@@ -97,8 +143,9 @@ export function pageRow(s: PageSamples): PageRow {
     beyond: own - baseline,
     longest: s.longest.length > 0 ? Math.max(...s.longest) : Number.NaN,
     mentions: s.mentions,
-    parts: medianParts(s.parts),
-    noopParts: medianParts(s.noopParts),
+    parts,
+    noopParts,
+    methods: methodsOf(s, parts, noopParts),
     problem,
   };
 }
@@ -119,7 +166,9 @@ export interface Total {
   mentions: number;
 }
 
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const mean = (values: number[]) => sum(values) / values.length;
+const meanOf = mean;
+const measuredRows = (rows: PageRow[]) => rows.filter((r) => !r.problem);
 
 export function total(rows: PageRow[]): Total {
   const measured = rows.filter((r) => !r.problem);
@@ -150,6 +199,7 @@ const HEADER = [
   'beyond baseline',
   'longest slice',
   'mentions',
+  'profile above no-op',
 ];
 
 /** Columns after the first are right-aligned numbers. */
@@ -165,7 +215,7 @@ export function formatTable(rows: PageRow[], sum: Total): string[] {
   const signed = (v: number) => `${v > 0 ? '+' : ''}${ms(v)}`;
   const lines = rows.map((r) =>
     r.problem
-      ? [r.name, r.kb.toFixed(0), r.problem.toUpperCase(), '', '', '', '', '', '', '']
+      ? [r.name, r.kb.toFixed(0), r.problem.toUpperCase(), '', '', '', '', '', '', '', '']
       : [
           r.name,
           r.kb.toFixed(0),
@@ -177,10 +227,11 @@ export function formatTable(rows: PageRow[], sum: Total): string[] {
           signed(r.beyond),
           ms(r.longest),
           String(r.mentions),
+          ms(r.methods.profile),
         ],
   );
   if (sum.measured === 0)
-    return table([HEADER, ...lines, ['no page measured', '', '', '', '', '', '', '', '', '']]);
+    return table([HEADER, ...lines, ['no page measured', '', '', '', '', '', '', '', '', '', '']]);
   lines.push([
     `mean of ${sum.measured} pages`,
     '',
@@ -192,13 +243,14 @@ export function formatTable(rows: PageRow[], sum: Total): string[] {
     signed(sum.meanOwn - sum.meanBaseline),
     '',
     `${sum.mentions} total`,
+    ms(meanOf(measuredRows(rows).map((r) => r.methods.profile))),
   ]);
   return table([HEADER, ...lines]);
 }
 
 /** How a part of the time is printed: script evaluations by file, the lens's phases by name. */
 function partLabel(key: string): string {
-  if (key.endsWith('.js')) return `evaluating ${key}`;
+  if (isEvaluation(key)) return `evaluating ${key}`;
   if (key === 'watch') return 'candidate watch (read + observer callbacks)';
   return `lens ${key}`;
 }
@@ -221,3 +273,20 @@ export function formatBreakdown(rows: PageRow[], n = DEAREST_PAGES): string[] {
 
 /** The folder of the real pages for a project root. */
 export const realPagesDir = (root: string) => path.resolve(root, REAL_PAGES_DIR);
+
+/**
+ * The two methods side by side, as means over the measured pages, each split the same way: the script
+ * evaluations, and what runs after them (the candidate watch's read and observer callbacks, the lens).
+ * The profile is taken on loads of its own; the trace's self-timed part is wall time.
+ */
+export function formatMethods(rows: PageRow[]): string[] {
+  const measured = measuredRows(rows);
+  if (measured.length === 0) return [];
+  const m = (key: keyof Methods) => mean(measured.map((r) => r.methods[key]));
+  const trace = m('traceEvaluation') + m('traceSelfTimed');
+  return [
+    `trace ${ms(trace)} above the no-op = evaluation ${ms(m('traceEvaluation'))} (thread time) + self-timed work ${ms(m('traceSelfTimed'))} (wall time)`,
+    `profile ${ms(m('profile'))} above the no-op = evaluation ${ms(m('profileEvaluation'))} + later ${ms(m('profileLater'))} (each sample charged with the time to the next); counting each sample as one interval: ${ms(m('profileSampled'))}`,
+    `difference ${ms(m('profile') - trace)}: in the evaluation ${ms(m('profileEvaluation') - m('traceEvaluation'))}, after it ${ms(m('profileLater') - m('traceSelfTimed'))}; gaps between samples charged to ours ${ms(m('profile') - m('profileSampled'))}`,
+  ];
+}

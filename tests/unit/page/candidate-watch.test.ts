@@ -1,5 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type CandidateWatch, watchForCandidates } from '@/lib/page/candidate-watch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type CandidateWatch,
+  WHOLE_READ_MAX_HTML_BYTES,
+  watchForCandidates,
+} from '@/lib/page/candidate-watch';
 import { ScanTask } from '@/lib/page/scan';
 import { MUTATION_FLUSH_DELAY_MS } from '@/lib/page/slices';
 import { page, tick } from './helpers';
@@ -7,7 +11,10 @@ import { page, tick } from './helpers';
 const candidate = (text: string) => /IOM|Migra/.test(text);
 
 let watch: CandidateWatch | undefined;
-afterEach(() => watch?.dispose());
+afterEach(() => {
+  watch?.dispose();
+  vi.restoreAllMocks();
+});
 
 /** Starts a watch on the current document; `found` counts its calls of `onFound`. */
 function start() {
@@ -115,6 +122,77 @@ describe('watchForCandidates', () => {
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'IOM' }));
     await settle();
     expect(calls.found).toBe(0);
+  });
+});
+
+describe('watchForCandidates on a page whose HTML size is known', () => {
+  /** The browser's navigation entry, saying the page's HTML was `bytes` long. */
+  const htmlOf = (bytes: number) =>
+    vi
+      .spyOn(window.performance, 'getEntriesByType')
+      .mockReturnValue([{ decodedBodySize: bytes } as unknown as PerformanceEntry]);
+
+  it('tests a small page whole, once, and walks nothing when that finds no candidate', async () => {
+    htmlOf(20_000);
+    page('<div><section><p>Harvest news</p></section><ul><li>one</li><li>two</li></ul></div>');
+    const calls = start();
+    await settle();
+    expect(calls.tested).toEqual([document.body.textContent]);
+    expect(watch?.scanning).toBe(false);
+    expect(watch?.stats.pieces).toBe(1);
+  });
+
+  it('walks a small page when the whole text has a candidate, so a script alone does not wake it', async () => {
+    htmlOf(20_000);
+    page('<p>Harvest news</p><script type="application/json">{"org":"IOM"}</script><p>Rain</p>');
+    const calls = start();
+    await settle();
+    expect(calls.tested.length).toBeGreaterThan(1);
+    expect(calls.found).toBe(0);
+    page('<p>Harvest news</p><div><p>The IOM office</p></div>');
+    start();
+    await settle();
+    expect(watch?.found).toBe(true);
+  });
+
+  it('still reads the shadow roots of a small page whose light DOM has no candidate', async () => {
+    htmlOf(20_000);
+    page('<p>Harvest news</p><x-story></x-story><div id="empty"></div><section><p>Rain</p></section>');
+    document.querySelector('x-story')?.attachShadow({ mode: 'open' }).append('The IOM office reopened.');
+    const calls = start();
+    await settle();
+    expect(calls.tested[0]).toBe(document.body.textContent);
+    expect(watch?.found).toBe(true);
+    // A childless container may host a root too (the scan asks those as well).
+    page('<p>Harvest news</p><div id="empty"></div>');
+    const host = document.querySelector('#empty') as Element;
+    host.attachShadow({ mode: 'open' }).append('Migration statistics');
+    start();
+    await settle();
+    expect(watch?.found).toBe(true);
+  });
+
+  it('does not wake on a shadow root without candidates after a clear whole read', async () => {
+    htmlOf(20_000);
+    page('<p>Harvest news</p><x-story></x-story>');
+    document.querySelector('x-story')?.attachShadow({ mode: 'open' }).append('Rain later today.');
+    const calls = start();
+    await settle();
+    expect(calls.found).toBe(0);
+    expect(calls.tested).toContain('Rain later today.');
+    expect(watch?.scanning).toBe(false);
+  });
+
+  it('walks a page whose HTML is larger, or whose size the browser does not give', async () => {
+    for (const bytes of [WHOLE_READ_MAX_HTML_BYTES + 1, 0]) {
+      htmlOf(bytes);
+      page('<div><p>Harvest news</p><p>Rain</p></div>');
+      const calls = start();
+      await settle();
+      expect(calls.tested).not.toContain(document.body.textContent);
+      expect(watch?.scanning).toBe(false);
+      watch?.dispose();
+    }
   });
 });
 

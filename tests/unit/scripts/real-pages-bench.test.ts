@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   formatBreakdown,
+  formatMethods,
   formatTable,
   listRealPages,
   medianParts,
@@ -25,6 +26,8 @@ const samples = (over: Partial<PageSamples> = {}): PageSamples => ({
   longest: [1, 5, 2],
   parts: [{ 'content.js': 9, watch: 3 }],
   noopParts: [{ 'content.js': 8 }],
+  extProfile: [{ charged: 20, sampled: 12, evaluation: 9, later: 11 }],
+  noopProfile: [{ charged: 4, sampled: 3, evaluation: 4, later: 0 }],
   mentions: 0,
   problem: null,
   ...over,
@@ -107,10 +110,10 @@ describe('formatTable', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^page\s+KB\s+IOM Lens\s+no-op\s+above no-op\s+baseline\s+ratio/);
     expect(lines[1]).toMatch(
-      /^heise\s+10\s+12 ms\s+8\.0 ms\s+4\.0 ms\s+3\.0 ms\s+1\.33x\s+\+1\.0 ms\s+5\.0 ms\s+3$/,
+      /^heise\s+10\s+12 ms\s+8\.0 ms\s+4\.0 ms\s+3\.0 ms\s+1\.33x\s+\+1\.0 ms\s+5\.0 ms\s+3\s+16 ms$/,
     );
     expect(lines[2]).toMatch(/^hung\s+10\s+TIMED OUT/);
-    expect(lines[3]).toMatch(/^mean of 1 pages\s+4\.0 ms\s+3\.0 ms\s+1\.33x\s+\+1\.0 ms\s+3 total$/);
+    expect(lines[3]).toMatch(/^mean of 1 pages\s+4\.0 ms\s+3\.0 ms\s+1\.33x\s+\+1\.0 ms\s+3 total\s+16 ms$/);
   });
 
   it('says so when no page was measured instead of printing NaN', () => {
@@ -118,6 +121,29 @@ describe('formatTable', () => {
     const lines = formatTable(rows, total(rows));
     expect(lines.at(-1)).toMatch(/^no page measured/);
     expect(lines.join('\n')).not.toContain('NaN');
+  });
+});
+
+describe('two methods', () => {
+  it('sets the trace and the profile above the no-op side by side, each split into evaluation and later', () => {
+    expect(pageRow(samples()).methods).toEqual({
+      traceEvaluation: 1,
+      traceSelfTimed: 3,
+      profile: 16,
+      profileEvaluation: 5,
+      profileLater: 11,
+      profileSampled: 9,
+    });
+  });
+
+  it('explains the difference: where the profile differs from the trace, and the gaps it charges to us', () => {
+    const rows = [pageRow(samples()), pageRow(samples({ name: 'hung', problem: 'timed out' }))];
+    expect(formatMethods(rows)).toEqual([
+      'trace 4.0 ms above the no-op = evaluation 1.0 ms (thread time) + self-timed work 3.0 ms (wall time)',
+      'profile 16 ms above the no-op = evaluation 5.0 ms + later 11 ms (each sample charged with the time to the next); counting each sample as one interval: 9.0 ms',
+      'difference 12 ms: in the evaluation 4.0 ms, after it 8.0 ms; gaps between samples charged to ours 7.0 ms',
+    ]);
+    expect(formatMethods([rows[1] as ReturnType<typeof pageRow>])).toEqual([]);
   });
 });
 
@@ -132,6 +158,12 @@ describe('formatBreakdown', () => {
       "dear: 12 ms above the no-op = candidate watch (read + observer callbacks) 11 ms, evaluating content.js 9.0 ms; less the no-op's evaluation content.js 8.0 ms",
     ]);
     expect(formatBreakdown(rows).map((l) => l.split(':')[0])).toEqual(['dear', 'cheap']);
+  });
+
+  it('counts the evaluation in subframes as an evaluation, apart from the top frame', () => {
+    const row = pageRow(samples({ parts: [{ 'content.js': 9, 'content.js in subframes': 2, watch: 3 }] }));
+    expect(row.methods.traceEvaluation).toBe(3);
+    expect(formatBreakdown([row])[0]).toContain('evaluating content.js in subframes 2.0 ms');
   });
 
   it("names the lens's phases as the lens's", () => {
