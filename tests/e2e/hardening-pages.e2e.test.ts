@@ -238,17 +238,23 @@ describeInBrowsers('hardening: hostile pages', (suite) => {
     await tab.close();
   });
 
-  it('open and closed shadow roots, same-origin frames: shadow roots in the light DOM only, frames on their own', async () => {
+  it('open and closed shadow roots, same-origin frames: each read and painted on its own, none of their text changed', async () => {
     const { tab } = await open('/shadow-frames.html');
     await tab.waitFor(() => (window as unknown as { page: { framesLoaded(): boolean } }).page.framesLoaded());
-    // docs/security.md: the content script does not enter shadow roots; text slotted from the light DOM is
-    // page text like any other. Each frame runs its own lens (docs/content-script.md, "Frames"), which
-    // paints there with the frame's own style element, and changes none of the frame's text.
+    // docs/security.md: the content script reads open shadow roots, and closed ones through the browsers'
+    // extension API, and paints there with a style element of its own in each root (docs/content-script.md,
+    // "Shadow DOM"); text slotted from the light DOM is page text like any other. Each frame runs its own
+    // lens (docs/content-script.md, "Frames"), which paints there with the frame's own style element, and
+    // changes none of the frame's text.
     expect(await marks(tab)).toEqual([
+      '?: International Organization for Migration', // the closed root's paragraph has no id
       'light: IOM',
       'light: International Organization for Migration',
+      'shadow-text: IOM',
+      'shadow-text: International Organization for Migration',
       'slotted: IOM',
     ]);
+    expect(await pageAction(tab, 'shadowStyles')).toEqual([1, 1]);
     await tab.waitFor(() =>
       (window as unknown as { page: { frames(): { highlight: boolean }[] } }).page
         .frames()
