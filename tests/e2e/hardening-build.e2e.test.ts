@@ -174,7 +174,9 @@ describe('built extension', () => {
     });
   }
 
-  it('builds the store zips (Chrome, Firefox, Edge) and the sources zip reproducibly: same sources, same bytes', { timeout: 240_000 }, () => {
+  it('builds the store zips (Chrome, Firefox, Edge) and the sources zip reproducibly: same sources, same bytes', {
+    timeout: 240_000,
+  }, () => {
     const run = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/zip-reproducible.ts'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
