@@ -267,6 +267,44 @@ describeInBrowsers('frames', (suite) => {
     await tab.close();
   });
 
+  it('teardown (a newer content script taking over in each frame) removes everything from every frame', async () => {
+    const tab = await open();
+    // A card host in one frame first, so there is more than the highlight to take away.
+    await hoverInFrame(tab, 'same', 'story', 'Organization');
+    await waitUntil(async () => ((await cardIn(tab, 'same')).open ? true : null), {
+      what: 'a card on hover in the same-origin frame',
+    });
+    const id = await suite.browser.evaluateInContentScript(tab, () => browser.runtime.id);
+    // What WXT's context hears when an updated extension's script starts in that document.
+    for (const [where] of MENTIONS)
+      await inFrame(
+        tab,
+        where,
+        (name: string) => {
+          document.dispatchEvent(
+            new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged' } }),
+          );
+          return true;
+        },
+        `${id}:content:wxt:content-script-started`,
+      );
+    for (const [where] of MENTIONS) {
+      await waitUntil(
+        async () => {
+          const now = await added(tab, where);
+          return now.highlight || now.styles > 0 || now.hosts > 0 ? null : true;
+        },
+        { what: `the ${where} document to be cleared` },
+      );
+      // Read as JSON in the frame: Firefox hands back the srcdoc frame's array as {} after this event.
+      const foreign = await inFrame(tab, where, () =>
+        JSON.stringify((window as unknown as { __audit: { foreign(): string[] } }).__audit.foreign()),
+      );
+      expect(JSON.parse(foreign)).toEqual([]);
+    }
+    await tab.close();
+  });
+
   it('removes everything from every frame when paused', async () => {
     const tab = await open();
     const options = await suite.browser.openExtensionPage('options.html');
