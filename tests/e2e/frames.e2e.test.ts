@@ -105,8 +105,8 @@ describeInBrowsers('frames', (suite) => {
     );
   };
 
-  /** Moves the pointer onto `word` in element `id` of a frame (frame coordinates plus the frame's place). */
-  const hoverInFrame = async (
+  /** Where `word` in element `id` of a frame is on the tab (frame coordinates plus the frame's place). */
+  const pointInFrame = async (
     tab: BrowserTab,
     where: 'srcdoc' | 'same' | 'cross',
     id: string,
@@ -127,7 +127,13 @@ describeInBrowsers('frames', (suite) => {
       const r = frame.getBoundingClientRect();
       return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
     }, where);
-    await tab.mouseMove(offset.x + box.x, offset.y + box.y);
+    return { x: offset.x + box.x, y: offset.y + box.y };
+  };
+
+  /** Moves the pointer onto `word` in element `id` of a frame. */
+  const hoverInFrame = async (...args: Parameters<typeof pointInFrame>) => {
+    const at = await pointInFrame(...args);
+    await args[0].mouseMove(at.x, at.y);
   };
 
   it('paints the mention of every readable frame, counts all frames in the badge, and changes no text', async () => {
@@ -243,22 +249,8 @@ describeInBrowsers('frames', (suite) => {
   it('opens a card inside a frame by a tap, on a phone-sized touch screen', async () => {
     const tab = await open();
     await tab.emulatePhone({ width: 360, height: 740 });
-    const box = await inFrame(
-      tab,
-      'same',
-      ({ id, word }: { id: string; word: string }) =>
-        (
-          window as unknown as { __wordCenter(i: string, w: string): { x: number; y: number } | null }
-        ).__wordCenter(id, word),
-      { id: 'story', word: 'International' },
-    );
-    if (!box) throw new Error('no "International" in #story of the same-origin frame');
-    const offset = await tab.evaluate(() => {
-      const frame = document.getElementById('same') as HTMLIFrameElement;
-      const r = frame.getBoundingClientRect();
-      return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
-    });
-    await tab.tap(offset.x + box.x, offset.y + box.y);
+    const at = await pointInFrame(tab, 'same', 'story', 'International');
+    await tab.tap(at.x, at.y);
     await waitUntil(async () => ((await cardIn(tab, 'same')).open ? true : null), {
       what: 'a card on a tap in the same-origin frame',
     });
