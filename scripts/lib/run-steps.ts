@@ -35,10 +35,16 @@ export interface Counts {
 interface Outcome {
   counts: Counts;
   note?: string;
+  /** Names of the failed tests (vitest steps), listed again just above the closing table. */
+  failures?: string[];
 }
 
 /** A step that hangs (a browser that never closes) must not hold CI for its whole time limit. */
 const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+/** Failed tests named above the closing table; more would push the table out of a kept log tail. */
+const MAX_LISTED_FAILURES = 20;
+/** Longest failure message shown beside a failed test's name: its first line, cut to this many characters. */
+const MAX_FAILURE_MESSAGE = 160;
 /** Time a timed-out step gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 5_000;
 
@@ -49,6 +55,7 @@ const KILL_GRACE_MS = 5_000;
 export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise<Counts> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'iom-lens-test-'));
   const results: Array<{ step: Step; counts: Counts; ok: boolean; seconds: number; note: string }> = [];
+  const failures: string[] = [];
   try {
     for (const step of steps) {
       const started = Date.now();
@@ -63,6 +70,7 @@ export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise
         console.log(`\n━━ ${step.name} ━━${step.command ? ` ${step.command.join(' ')}` : ''}`);
         outcome = await runStep(step, { cwd, tmp });
       }
+      for (const failure of outcome.failures ?? []) failures.push(`${step.name}: ${failure}`);
       const seconds = (Date.now() - started) / 1000;
       const ok = outcome.counts.failed === 0;
       results.push({ step, counts: outcome.counts, ok, seconds, note: outcome.note ?? '' });
@@ -81,6 +89,13 @@ export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise
     const result = `${ok ? 'ok' : 'FAILED'} (${describeCounts(counts)})${note ? ` ${note}` : ''}`;
     return { name: step.name, result, time: `${seconds.toFixed(1)} s` };
   });
+  // A CI log is often kept only in part, its end: the failed tests are named here, not only far above.
+  if (failures.length > 0) {
+    console.log(`\nFailed tests (${failures.length}):`);
+    for (const failure of failures.slice(0, MAX_LISTED_FAILURES)) console.log(`  ✘ ${failure}`);
+    if (failures.length > MAX_LISTED_FAILURES)
+      console.log(`  … and ${failures.length - MAX_LISTED_FAILURES} more (see each step's output above)`);
+  }
   const nameWidth = Math.max(...rows.map((row) => row.name.length), 4) + 2;
   const resultWidth = Math.max(...rows.map((row) => row.result.length), 4) + 2;
   console.log(`\n${'Step'.padEnd(nameWidth)}${'Result'.padEnd(resultWidth)}Time`);
@@ -123,7 +138,7 @@ async function runStep(step: Step, { cwd, tmp }: { cwd: string; tmp: string }): 
   const report = path.join(tmp, `${step.name.replace(/\W+/g, '-')}.json`);
   const command = [...step.command, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   const { code, note } = await runCommand(command, { cwd, timeoutMs: step.timeoutMs });
-  return { counts: await vitestCounts(report, code), note };
+  return { counts: await vitestCounts(report, code), note, failures: await vitestFailures(report) };
 }
 
 /** The parts of vitest's JSON report that are counted. */
@@ -132,7 +147,38 @@ interface VitestReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: Array<{ status: string; assertionResults: Array<{ status: string }> }>;
+  testResults: Array<{
+    name?: string;
+    status: string;
+    message?: string;
+    assertionResults: Array<{ status: string; fullName?: string; failureMessages?: string[] }>;
+  }>;
+}
+
+/**
+ * Names every failed test of a vitest JSON report as `file › test — first line of its error`, and every
+ * file that failed before its tests ran. An unreadable report gives no names (its count says enough).
+ */
+export async function vitestFailures(reportFile: string): Promise<string[]> {
+  let report: VitestReport;
+  try {
+    report = JSON.parse(await readFile(reportFile, 'utf8'));
+  } catch {
+    return [];
+  }
+  const firstLine = (message: string | undefined) => {
+    const line = (message ?? '').trim().split('\n')[0] ?? '';
+    return line.length > MAX_FAILURE_MESSAGE ? `${line.slice(0, MAX_FAILURE_MESSAGE - 1)}…` : line;
+  };
+  const names: string[] = [];
+  for (const file of report.testResults) {
+    const where = file.name ? path.relative(process.cwd(), file.name) : 'a test file';
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) names.push(`${where} — ${firstLine(file.message)}`);
+    for (const test of failed)
+      names.push(`${where} › ${test.fullName ?? 'a test'} — ${firstLine(test.failureMessages?.[0])}`);
+  }
+  return names;
 }
 
 /**

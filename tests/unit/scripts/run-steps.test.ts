@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runSteps, summaryLine, vitestCounts } from '../../../scripts/lib/run-steps';
+import { runSteps, summaryLine, vitestCounts, vitestFailures } from '../../../scripts/lib/run-steps';
 
 describe('summaryLine', () => {
   it('prints the plain line CI reads', () => {
@@ -70,6 +70,56 @@ describe('vitestCounts', () => {
       failed: 1,
       skipped: 0,
     });
+  });
+});
+
+describe('vitestFailures', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'run-steps-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('names each failed test with its file and the first line of its error, and each file that broke', async () => {
+    const file = path.join(dir, 'report.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        numPassedTests: 1,
+        numFailedTests: 1,
+        numPendingTests: 0,
+        numTodoTests: 0,
+        testResults: [
+          {
+            name: path.join(process.cwd(), 'tests/e2e/a.e2e.test.ts'),
+            status: 'failed',
+            assertionResults: [
+              { status: 'passed', fullName: 'a works' },
+              {
+                status: 'failed',
+                fullName: 'a [firefox] paints',
+                failureMessages: ['AssertionError: expected 0 to be 3\n    at stack'],
+              },
+            ],
+          },
+          {
+            name: path.join(process.cwd(), 'tests/e2e/b.e2e.test.ts'),
+            status: 'failed',
+            message: 'Hook timed out in 90000ms.',
+            assertionResults: [],
+          },
+        ],
+      }),
+    );
+    await expect(vitestFailures(file)).resolves.toEqual([
+      path.join('tests', 'e2e', 'a.e2e.test.ts') +
+        ' › a [firefox] paints — AssertionError: expected 0 to be 3',
+      path.join('tests', 'e2e', 'b.e2e.test.ts') + ' — Hook timed out in 90000ms.',
+    ]);
+  });
+
+  it('gives no names when the report is missing (the count already says it failed)', async () => {
+    await expect(vitestFailures(path.join(dir, 'none.json'))).resolves.toEqual([]);
   });
 });
 
