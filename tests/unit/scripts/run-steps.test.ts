@@ -114,7 +114,7 @@ describe('vitestFailures', () => {
     await expect(vitestFailures(file)).resolves.toEqual([
       path.join('tests', 'e2e', 'a.e2e.test.ts') +
         ' › a [firefox] paints — AssertionError: expected 0 to be 3',
-      path.join('tests', 'e2e', 'b.e2e.test.ts') + ' — Hook timed out in 90000ms.',
+      `${path.join('tests', 'e2e', 'b.e2e.test.ts')} — Hook timed out in 90000ms.`,
     ]);
   });
 
