@@ -12,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000, // a Firefox test can wait seconds for a page on a loaded machine
     hookTimeout: 90_000, // launching Firefox and installing the extension takes ~3-10 s, more under load
     teardownTimeout: 30_000,
+    // Real browsers on a loaded 2-core machine: a test gets one more try, and `npm test` names every test that
+    // needed it (tests/e2e/support/retried.ts), so a flaky test is seen, not hidden.
+    retry: 1,
+    setupFiles: ['tests/e2e/support/retried.ts'],
   },
 });

@@ -37,6 +37,8 @@ interface Outcome {
   note?: string;
   /** Names of the failed tests (vitest steps), listed again just above the closing table. */
   failures?: string[];
+  /** Names of the tests that passed only on a retry (vitest steps with `retry`), listed there too. */
+  retried?: string[];
 }
 
 /** A step that hangs (a browser that never closes) must not hold CI for its whole time limit. */
@@ -56,6 +58,7 @@ export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'iom-lens-test-'));
   const results: Array<{ step: Step; counts: Counts; ok: boolean; seconds: number; note: string }> = [];
   const failures: string[] = [];
+  const retried: string[] = [];
   try {
     for (const step of steps) {
       const started = Date.now();
@@ -71,6 +74,7 @@ export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise
         outcome = await runStep(step, { cwd, tmp });
       }
       for (const failure of outcome.failures ?? []) failures.push(`${step.name}: ${failure}`);
+      for (const name of outcome.retried ?? []) retried.push(`${step.name}: ${name}`);
       const seconds = (Date.now() - started) / 1000;
       const ok = outcome.counts.failed === 0;
       results.push({ step, counts: outcome.counts, ok, seconds, note: outcome.note ?? '' });
@@ -90,6 +94,10 @@ export async function runSteps(steps: Step[], { cwd }: { cwd: string }): Promise
     return { name: step.name, result, time: `${seconds.toFixed(1)} s` };
   });
   // A CI log is often kept only in part, its end: the failed tests are named here, not only far above.
+  if (retried.length > 0) {
+    console.log(`\nPassed only on a second try (${retried.length}):`);
+    for (const name of retried.slice(0, MAX_LISTED_FAILURES)) console.log(`  ↻ ${name}`);
+  }
   if (failures.length > 0) {
     console.log(`\nFailed tests (${failures.length}):`);
     for (const failure of failures.slice(0, MAX_LISTED_FAILURES)) console.log(`  ✘ ${failure}`);
@@ -138,7 +146,8 @@ async function runStep(step: Step, { cwd, tmp }: { cwd: string; tmp: string }): 
   const report = path.join(tmp, `${step.name.replace(/\W+/g, '-')}.json`);
   const command = [...step.command, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   const { code, note } = await runCommand(command, { cwd, timeoutMs: step.timeoutMs });
-  return { counts: await vitestCounts(report, code), note, failures: await vitestFailures(report) };
+  const { failures, retried } = await vitestNames(report);
+  return { counts: await vitestCounts(report, code), note, failures, retried };
 }
 
 /** The parts of vitest's JSON report that are counted. */
@@ -151,34 +160,45 @@ interface VitestReport {
     name?: string;
     status: string;
     message?: string;
-    assertionResults: Array<{ status: string; fullName?: string; failureMessages?: string[] }>;
+    assertionResults: Array<{
+      status: string;
+      fullName?: string;
+      failureMessages?: string[];
+      meta?: { retried?: boolean };
+    }>;
   }>;
 }
 
 /**
- * Names every failed test of a vitest JSON report as `file › test — first line of its error`, and every
- * file that failed before its tests ran. An unreadable report gives no names (its count says enough).
+ * Names every failed test of a vitest JSON report as `file › test — first line of its error`, every file
+ * that failed before its tests ran, and every test that passed only on a retry (`meta.retried`, set by the
+ * browser tests' setup file). An unreadable report gives no names (its count says enough).
  */
-export async function vitestFailures(reportFile: string): Promise<string[]> {
+export async function vitestNames(reportFile: string): Promise<{ failures: string[]; retried: string[] }> {
   let report: VitestReport;
   try {
     report = JSON.parse(await readFile(reportFile, 'utf8'));
   } catch {
-    return [];
+    return { failures: [], retried: [] };
   }
   const firstLine = (message: string | undefined) => {
     const line = (message ?? '').trim().split('\n')[0] ?? '';
     return line.length > MAX_FAILURE_MESSAGE ? `${line.slice(0, MAX_FAILURE_MESSAGE - 1)}…` : line;
   };
-  const names: string[] = [];
+  const failures: string[] = [];
+  const retried: string[] = [];
   for (const file of report.testResults) {
     const where = file.name ? path.relative(process.cwd(), file.name) : 'a test file';
     const failed = file.assertionResults.filter((test) => test.status === 'failed');
-    if (file.status === 'failed' && failed.length === 0) names.push(`${where} — ${firstLine(file.message)}`);
+    if (file.status === 'failed' && failed.length === 0)
+      failures.push(`${where} — ${firstLine(file.message)}`);
     for (const test of failed)
-      names.push(`${where} › ${test.fullName ?? 'a test'} — ${firstLine(test.failureMessages?.[0])}`);
+      failures.push(`${where} › ${test.fullName ?? 'a test'} — ${firstLine(test.failureMessages?.[0])}`);
+    for (const test of file.assertionResults)
+      if (test.status === 'passed' && test.meta?.retried)
+        retried.push(`${where} › ${test.fullName ?? 'a test'}`);
   }
-  return names;
+  return { failures, retried };
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runSteps, summaryLine, vitestCounts, vitestFailures } from '../../../scripts/lib/run-steps';
+import { runSteps, summaryLine, vitestCounts, vitestNames } from '../../../scripts/lib/run-steps';
 
 describe('summaryLine', () => {
   it('prints the plain line CI reads', () => {
@@ -73,14 +73,14 @@ describe('vitestCounts', () => {
   });
 });
 
-describe('vitestFailures', () => {
+describe('vitestNames', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'run-steps-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('names each failed test with its file and the first line of its error, and each file that broke', async () => {
+  it('names each failed test with its file and the first line of its error, each file that broke, and each test that passed on a retry', async () => {
     const file = path.join(dir, 'report.json');
     await writeFile(
       file,
@@ -95,6 +95,7 @@ describe('vitestFailures', () => {
             status: 'failed',
             assertionResults: [
               { status: 'passed', fullName: 'a works' },
+              { status: 'passed', fullName: 'a [chromium] flaked', meta: { retried: true } },
               {
                 status: 'failed',
                 fullName: 'a [firefox] paints',
@@ -111,7 +112,9 @@ describe('vitestFailures', () => {
         ],
       }),
     );
-    await expect(vitestFailures(file)).resolves.toEqual([
+    const { failures, retried } = await vitestNames(file);
+    expect(retried).toEqual([`${path.join('tests', 'e2e', 'a.e2e.test.ts')} › a [chromium] flaked`]);
+    expect(failures).toEqual([
       path.join('tests', 'e2e', 'a.e2e.test.ts') +
         ' › a [firefox] paints — AssertionError: expected 0 to be 3',
       `${path.join('tests', 'e2e', 'b.e2e.test.ts')} — Hook timed out in 90000ms.`,
@@ -119,7 +122,7 @@ describe('vitestFailures', () => {
   });
 
   it('gives no names when the report is missing (the count already says it failed)', async () => {
-    await expect(vitestFailures(path.join(dir, 'none.json'))).resolves.toEqual([]);
+    await expect(vitestNames(path.join(dir, 'none.json'))).resolves.toEqual({ failures: [], retried: [] });
   });
 });
 
