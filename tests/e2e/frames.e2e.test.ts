@@ -6,7 +6,7 @@ import { describeInBrowsers, waitUntil } from './support';
 
 // Frames in the built extension (docs/content-script.md, "Frames"): fixtures/frames/page.html embeds a
 // srcdoc frame, a same-origin frame, a cross-origin frame (the same fixtures under `localhost`, a second
-// loopback origin) and a one-pixel frame, each with one mention.
+// loopback origin) and a one-pixel frame, each with one mention, and an empty ad slot (about:blank).
 
 /** The documents of frames/page.html. */
 type Where = 'top' | 'srcdoc' | 'same' | 'cross' | 'tiny';
@@ -25,7 +25,7 @@ interface AnyFrame {
   evaluate(fn: unknown, arg?: unknown): Promise<unknown>;
 }
 
-/** Runs `fn(arg)` in the page's own world of one document of the tab (JSON in, JSON out). */
+/** Runs `fn(arg)` (synchronous) in the page's own world of one document of the tab (JSON in, JSON out). */
 async function inFrame<R, A = undefined>(
   tab: BrowserTab,
   where: Where,
@@ -42,7 +42,10 @@ async function inFrame<R, A = undefined>(
     },
     { what: `the ${where} frame` },
   );
-  return (await frame.evaluate(fn, arg)) as R;
+  // The result travels as JSON: after a few tabs, Firefox's BiDi hands back arrays and objects evaluated
+  // in a subframe as `{}`.
+  const json = await frame.evaluate(`JSON.stringify((${String(fn)})(${JSON.stringify(arg ?? null)}))`);
+  return (typeof json === 'string' ? JSON.parse(json) : undefined) as R;
 }
 
 /** Texts painted in one document. */
@@ -162,6 +165,34 @@ describeInBrowsers('frames', (suite) => {
       what: 'the grown frame to be read',
     });
     expect(await painted(tab, 'tiny')).toEqual(['International Organization for Migration']);
+    await expect.poll(() => badge(tab), { timeout: 10_000 }).toBe(String(MENTIONS.length + 1));
+    await tab.close();
+  });
+
+  it('reads an empty frame (an ad slot) once text is written into it', async () => {
+    const tab = await open();
+    // The slot is an about:blank frame of readable size with nothing in it: the frame gate waits for text.
+    const slotPainted = () =>
+      tab.evaluate(() => {
+        const win = (document.getElementById('slot') as HTMLIFrameElement).contentWindow as Window & {
+          CSS: typeof CSS;
+        };
+        return [...(win.CSS.highlights.get('iom-lens-mention') ?? [])].map((r) => {
+          const live = win.document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        });
+      });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await slotPainted()).toEqual([]);
+    await tab.evaluate(() => {
+      const doc = (document.getElementById('slot') as HTMLIFrameElement).contentDocument as Document;
+      const p = doc.createElement('p');
+      p.textContent = 'Sponsored: the International Organization for Migration is hiring drivers.';
+      doc.body.append(p);
+    });
+    await expect.poll(slotPainted, { timeout: 10_000 }).toEqual(['International Organization for Migration']);
     await expect.poll(() => badge(tab), { timeout: 10_000 }).toBe(String(MENTIONS.length + 1));
     await tab.close();
   });
@@ -288,11 +319,7 @@ describeInBrowsers('frames', (suite) => {
         },
         { what: `the ${where} document to be cleared` },
       );
-      // Read as JSON in the frame: Firefox hands back the srcdoc frame's array as {} after this event.
-      const foreign = await inFrame(tab, where, () =>
-        JSON.stringify((window as unknown as { __audit: { foreign(): string[] } }).__audit.foreign()),
-      );
-      expect(JSON.parse(foreign)).toEqual([]);
+      expect(await foreignChanges(tab, where)).toEqual([]);
     }
     await tab.close();
   });
