@@ -12,6 +12,20 @@ export const GECKO_ID = 'iom-lens@iom-lens.dev';
  */
 export const FIREFOX_ANDROID_MIN_VERSION = '146.0';
 
+/**
+ * The frame gate's manifest entry: every subframe, about:blank and srcdoc frames included, and frames
+ * whose URL has no host of their own (blob:, data:) where the browser offers it. It must match what the
+ * content script matches, since it imports that script into frames.
+ */
+const FRAME_GATE_SCRIPT = {
+  matches: ['http://*/*', 'https://*/*'],
+  js: ['frame-gate.js'],
+  run_at: 'document_idle' as const,
+  all_frames: true,
+  match_about_blank: true,
+  match_origin_as_fallback: true,
+};
+
 // See docs/permissions.md for why each permission is requested.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -19,6 +33,13 @@ export default defineConfig({
   // on every page (scripts/lib/polyfill-esm.ts).
   vite: () => ({ plugins: [polyfillAsEsModule(), preact()] }),
   hooks: {
+    // Subframes get the frame gate, a script of a few hundred bytes that imports the content script only into
+    // frames worth reading (docs/adr/006-frame-gate.md); the content script's own entry is the top page's.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // (The manifest type predates match_origin_as_fallback, hence the cast.)
+      type Entry = NonNullable<typeof manifest.content_scripts>[number];
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), FRAME_GATE_SCRIPT as Entry];
+    },
     // The popup gets a build of its own, so it is one script rather than an entry chunk plus a chunk shared
     // with the options page: extension resources are served one after the other here, and the second
     // request was about 10 ms of the popup's first render (docs/popup.md).
@@ -45,11 +66,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     // Chunks the content script imports on demand (the hover card UI, and at a page's first candidate the
-    // lens with the detector's deciding half, its hover-card controller and page guard: one chunk). Chrome
-    // serves them under a per-session URL (use_dynamic_url), so pages cannot probe for the extension.
+    // lens with the detector's deciding half, its hover-card controller and page guard: one chunk), and the
+    // content script itself, which the frame gate imports into frames. Chrome serves them under a
+    // per-session URL (use_dynamic_url), so pages cannot probe for the extension.
     web_accessible_resources: [
       {
-        resources: ['card-ui.js', 'page-lens.js'],
+        resources: ['card-ui.js', 'page-lens.js', 'content-scripts/content.js'],
         matches: ['http://*/*', 'https://*/*'],
         use_dynamic_url: true,
       },

@@ -2,8 +2,9 @@
  * Real-pages benchmark (issue 17, item 1), run by `npm run bench -- real-pages`.
  *
  * Loads every saved page of ../shared/benchmarks/real-pages (read where it lies) from 127.0.0.1, every other
- * request aborted, in three Chromiums: with the BUILT extension, with the no-op content script of the page
- * benchmark, and with no extension, interleaved load by load. Our cost is the page benchmark's thread-time
+ * request aborted, in four Chromiums: with the BUILT extension, with the no-op content script of the page
+ * benchmark (top page only, and declared for every frame: the floor of running in frames), and with no
+ * extension, interleaved load by load. Our cost is the page benchmark's thread-time
  * method (the trace's evaluation of our scripts plus the content script's self-timed work) less the
  * no-op's evaluation; the baseline is `body.textContent` + the candidate regex, measured in the browser
  * without an extension. A page that does not settle within PAGE_TIMEOUT_MS is reported as timed out.
@@ -28,6 +29,7 @@ import { buildNoop } from './bench/noop-extension';
 import {
   DEAREST_PAGES,
   formatBreakdown,
+  formatFramesFloor,
   formatMethods,
   formatTable,
   listRealPages,
@@ -108,6 +110,8 @@ async function load<T>(
 interface Browsers {
   ext: BenchBrowser;
   noop: BenchBrowser;
+  /** The no-op declared for every frame: the floor of running in frames. */
+  noopFrames: BenchBrowser;
   none: BenchBrowser;
 }
 
@@ -122,6 +126,7 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
     longest: [],
     parts: [],
     noopParts: [],
+    noopFrames: [],
     extProfile: [],
     noopProfile: [],
     mentions: 0,
@@ -142,6 +147,11 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
     const n = await load(browsers.noop, () => traced(browsers.noop, url, false));
     if ('problem' in n) {
       samples.problem = n.problem;
+      break;
+    }
+    const f = await load(browsers.noopFrames, () => traced(browsers.noopFrames, url, false));
+    if ('problem' in f) {
+      samples.problem = f.problem;
       break;
     }
     // The same page profiled (no trace), for the sampling profile's figure beside the trace's.
@@ -177,6 +187,7 @@ async function benchPage(browsers: Browsers, server: StaticServer, file: string)
     samples.longest.push(stats?.longestSliceMs ?? 0);
     samples.parts.push({ ...e.value.evaluations, ...stats?.phaseMs });
     samples.noopParts.push(n.value.evaluations);
+    samples.noopFrames?.push(threadTime(f.value));
     samples.extProfile.push(ep.value);
     samples.noopProfile.push(np.value);
     samples.mentions = stats?.size ?? 0;
@@ -199,10 +210,12 @@ async function main(): Promise<void> {
     return;
   }
   const noopBuild = buildNoop(ROOT);
+  const noopFramesBuild = buildNoop(ROOT, { everyFrame: true });
   const server = await serveDirectory(PAGES_DIR);
   const browsers: Browsers = {
     ext: await launch(EXTENSION_DIR),
     noop: await launch(noopBuild.output),
+    noopFrames: await launch(noopFramesBuild.output),
     none: await launch(null),
   };
   const targets = new Targets();
@@ -217,7 +230,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `Chromium ${browsers.ext.context.browser()?.version() ?? ''}; ${files.length} saved real pages from ${PAGES_DIR}, served on 127.0.0.1 (every other request aborted); ${RUNS} loads per variant, interleaved (IOM Lens, no-op, no extension), medians; a load not settled in ${PAGE_TIMEOUT_MS / 1000} s is reported as timed out.`,
+      `Chromium ${browsers.ext.context.browser()?.version() ?? ''}; ${files.length} saved real pages from ${PAGES_DIR}, served on 127.0.0.1 (every other request aborted); ${RUNS} loads per variant, interleaved (IOM Lens, no-op, no-op in every frame, no extension), medians; a load not settled in ${PAGE_TIMEOUT_MS / 1000} s is reported as timed out.`,
     );
     console.log(
       "IOM Lens / no-op = thread time of the extension's script evaluations (trace) plus the content script's self-timed work; above no-op = the difference; baseline = body.textContent + the candidate regex (no extension); ratio = above no-op / baseline; beyond baseline = above no-op − baseline; longest slice = the longest slice of our work in any load; mentions = found by IOM Lens.\n",
@@ -238,6 +251,10 @@ async function main(): Promise<void> {
     console.log('\nTwo methods, means over the measured pages (profile: separate untraced loads):');
     for (const line of formatMethods(rows)) console.log(`  ${line}`);
     console.log(
+      '\nThe floor of running in every frame (issue 15): the no-op declared for every frame, less the top-only no-op, in the same run:',
+    );
+    for (const line of formatFramesFloor(rows)) console.log(`  ${line}`);
+    console.log(
       `\nMean above the no-op ${ratio(sum.ratio)} the mean baseline — target ≤ ${REAL_PAGES_TARGET.meanOverBaseline}x: ${targets.check(sum.meanOk, `real pages: mean ≤ ${REAL_PAGES_TARGET.meanOverBaseline}x baseline`)}`,
     );
     console.log(
@@ -248,6 +265,7 @@ async function main(): Promise<void> {
     for (const b of Object.values(browsers)) await within(b.context.close(), CLOSE_TIMEOUT_MS);
     await server.close();
     rmSync(noopBuild.dir, { recursive: true, force: true });
+    rmSync(noopFramesBuild.dir, { recursive: true, force: true });
   }
   if (targets.missed.length > 0) {
     console.log(`\nMissed: ${targets.missed.join('; ')}`);

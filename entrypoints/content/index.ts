@@ -34,11 +34,8 @@ function registered<T>(path: string, name: string): T {
 const script = defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // Every frame runs its own lens (docs/content-script.md, "Frames"): srcdoc and about:blank frames too,
-  // and frames whose URL has no host of their own (blob:, data:) where the browser offers it.
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
+  // The top-level page only: in subframes the frame gate (entrypoints/frame-gate.ts) imports this script
+  // once the frame is worth reading, and every frame then runs its own lens (docs/content-script.md, "Frames").
   // WXT announces a start twice: a document event, which retires an older copy of this script, and a
   // window.postMessage kept for scripts built by older WXT versions. The message reaches every message
   // listener of the page (some parse whatever arrives and throw), names the extension's id, and under

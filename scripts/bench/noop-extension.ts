@@ -7,8 +7,12 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Builds the no-op extension; `dir` is the temporary project (remove it after), `output` its Chrome build. */
-export function buildNoop(root: string): { dir: string; output: string } {
+/**
+ * Builds the no-op extension; `dir` is the temporary project (remove it after), `output` its Chrome build.
+ * With `everyFrame` its content script is declared for every frame as ours once was (all_frames,
+ * match_about_blank, match_origin_as_fallback): what any script costs by running in a page's frames.
+ */
+export function buildNoop(root: string, { everyFrame = false } = {}): { dir: string; output: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'iom-lens-noop-'));
   mkdirSync(path.join(dir, 'entrypoints'));
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
@@ -28,7 +32,7 @@ export function buildNoop(root: string): { dir: string; output: string } {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  noScriptStartedPostMessage: true,
+  noScriptStartedPostMessage: true,${everyFrame ? '\n  allFrames: true,\n  matchAboutBlank: true,\n  matchOriginAsFallback: true,' : ''}
   main() {
     void browser.runtime.id;
   },

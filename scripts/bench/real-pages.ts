@@ -47,6 +47,11 @@ export interface PageSamples {
   parts: Array<Record<string, number>>;
   /** The no-op's evaluation per load, by script (ms). */
   noopParts: Array<Record<string, number>>;
+  /**
+   * The same no-op declared for every frame (all_frames, match_about_blank), thread time per load (ms): the
+   * floor of running in frames at all, which the top-only no-op does not pay. Absent in older samples.
+   */
+  noopFrames?: number[];
   /** The sampling profile of a separate, untraced load of each: IOM Lens's and the no-op's. */
   extProfile: ProfileSplit[];
   noopProfile: ProfileSplit[];
@@ -77,6 +82,13 @@ export interface PageRow {
   noop: number;
   /** Ours above the no-op, never below 0. */
   own: number;
+  /**
+   * What the no-op costs more when it runs in every frame (ms): the browser's price of a content script
+   * world in each of the page's frames, whatever the script. NaN when not measured.
+   */
+  framesFloor: number;
+  /** Our evaluations in subframes (ms): the frame gate's, and what it imported. */
+  subframes: number;
   baseline: number;
   /** own / baseline. */
   ratio: number;
@@ -138,6 +150,8 @@ export function pageRow(s: PageSamples): PageRow {
     ext,
     noop,
     own,
+    framesFloor: s.noopFrames?.length ? median(s.noopFrames) - noop : Number.NaN,
+    subframes: Object.entries(parts).reduce((sum, [k, v]) => (k.includes('in subframes') ? sum + v : sum), 0),
     baseline,
     ratio: own / baseline,
     beyond: own - baseline,
@@ -269,6 +283,26 @@ export function formatBreakdown(rows: PageRow[], n = DEAREST_PAGES): string[] {
       const noop = Object.entries(r.noopParts).map(([k, v]) => `${k} ${ms(v)}`);
       return `${r.name}: ${ms(r.own)} above the no-op = ${parts.join(', ') || 'nothing measured'}; less the no-op's evaluation ${noop.join(', ') || '0 ms'}`;
     });
+}
+
+/**
+ * The floor of running in every frame, against what we pay in frames: per page with frames, and the mean
+ * above the no-op once that floor is taken off, beside the baseline (the target's ratio, floor excluded).
+ */
+export function formatFramesFloor(rows: PageRow[]): string[] {
+  const measured = measuredRows(rows).filter((r) => !Number.isNaN(r.framesFloor));
+  if (measured.length === 0) return [];
+  const framed = measured
+    .filter((r) => r.subframes >= 0.05 || r.framesFloor >= 0.5)
+    .sort((a, b) => b.framesFloor - a.framesFloor)
+    .map((r) => `${r.name}: floor ${ms(r.framesFloor)}, ours in subframes ${ms(r.subframes)}`);
+  const floor = mean(measured.map((r) => r.framesFloor));
+  const above = mean(measured.map((r) => Math.max(0, r.own - Math.max(0, r.framesFloor))));
+  const baseline = mean(measured.map((r) => r.baseline));
+  return [
+    `pages with frames: ${framed.join('; ') || 'none'}`,
+    `mean floor ${ms(floor)}; mean above the no-op less the floor ${ms(above)} = ${(above / baseline).toFixed(2)}x the mean baseline`,
+  ];
 }
 
 /** The folder of the real pages for a project root. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   formatBreakdown,
+  formatFramesFloor,
   formatMethods,
   formatTable,
   listRealPages,
@@ -48,6 +49,32 @@ describe('listRealPages', () => {
 
   it('says null when the folder is absent, so the bench can skip with a notice', () => {
     expect(listRealPages(path.join(dir, 'missing'))).toBeNull();
+  });
+});
+
+describe('formatFramesFloor', () => {
+  it('prints the floor of running in every frame beside what we pay in subframes, and the ratio without it', () => {
+    const framed = pageRow(
+      samples({
+        name: 'framed',
+        ext: [30],
+        noop: [5],
+        noopFrames: [15],
+        baseline: [4],
+        parts: [{ 'frame-gate.js in subframes': 12, 'content.js': 9 }],
+      }),
+    );
+    const plain = pageRow(samples({ name: 'plain', ext: [9], noop: [5], noopFrames: [5], baseline: [4] }));
+    expect(framed).toMatchObject({ framesFloor: 10, subframes: 12 });
+    expect(formatFramesFloor([framed, plain])).toEqual([
+      'pages with frames: framed: floor 10 ms, ours in subframes 12 ms',
+      // (25 − 10 + 4 − 0) / 2 = 9.5 ms above less the floor, against a mean baseline of 4 ms.
+      'mean floor 5.0 ms; mean above the no-op less the floor 9.5 ms = 2.38x the mean baseline',
+    ]);
+  });
+
+  it('prints nothing when the every-frame no-op was not measured', () => {
+    expect(formatFramesFloor([pageRow(samples())])).toEqual([]);
   });
 });
 
