@@ -11,8 +11,13 @@ import path from 'node:path';
  * Builds the no-op extension; `dir` is the temporary project (remove it after), `output` its Chrome build.
  * With `everyFrame` its content script is declared for every frame as ours once was (all_frames,
  * match_about_blank, match_origin_as_fallback): what any script costs by running in a page's frames.
+ * With `readPattern` it does the least any candidate watch does: one `body.textContent` tested with that
+ * regex source, and a MutationObserver on the document (the 100 KB page's floor).
  */
-export function buildNoop(root: string, { everyFrame = false } = {}): { dir: string; output: string } {
+export function buildNoop(
+  root: string,
+  { everyFrame = false, readPattern }: { everyFrame?: boolean; readPattern?: string } = {},
+): { dir: string; output: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'iom-lens-noop-'));
   mkdirSync(path.join(dir, 'entrypoints'));
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
@@ -34,7 +39,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,${everyFrame ? '\n  allFrames: true,\n  matchAboutBlank: true,\n  matchOriginAsFallback: true,' : ''}
   main() {
-    void browser.runtime.id;
+    void browser.runtime.id;${
+      readPattern === undefined
+        ? ''
+        : `
+    if (new RegExp(${JSON.stringify(readPattern)}).test(document.body?.textContent ?? '')) return;
+    new MutationObserver(() => {}).observe(document, { childList: true, subtree: true, characterData: true });`
+    }
   },
 });
 `,
