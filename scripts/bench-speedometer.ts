@@ -41,12 +41,18 @@ const POLL_MS = 500;
  * session (Runtime and Page on), which in the extension's browser also records its content script's
  * worlds per frame into `observed`.
  */
+/** What the extension's world of a frame holds: the content script, or the frame gate's state. */
+const GATE_STATE = "globalThis.iomLens ? 'content' : (globalThis.iomLensGate?.state ?? 'none')";
+/** How long after a world appears the bench asks it: the gate imports the content script within a task or two. */
+const GATE_ASK_DELAY_MS = 1_000;
+
 async function runOnce(
   browser: BenchBrowser,
   url: string,
   observed: FrameObservation & {
     frames: Map<string, string>;
     contentScriptFrames: Set<string>;
+    gateStates: Map<string, string>;
   },
 ): Promise<number[]> {
   const page = await browser.context.newPage();
@@ -55,8 +61,15 @@ async function runOnce(
     cdp.on('Page.frameNavigated', ({ frame }) => observed.frames.set(frame.id, frame.url));
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const frameId = (context.auxData as { frameId?: string } | undefined)?.frameId;
-      if (browser.origin && context.origin === browser.origin && frameId)
-        observed.contentScriptFrames.add(frameId);
+      if (!browser.origin || context.origin !== browser.origin || !frameId) return;
+      observed.contentScriptFrames.add(frameId);
+      // A world is the frame gate's first: ask a moment later whether it imported the content script.
+      setTimeout(() => {
+        cdp
+          .send('Runtime.evaluate', { contextId: context.id, expression: GATE_STATE, returnByValue: true })
+          .then(({ result }) => observed.gateStates.set(frameId, String(result.value)))
+          .catch(() => {}); // the frame went meanwhile
+      }, GATE_ASK_DELAY_MS);
     });
     await cdp.send('Page.enable');
     await cdp.send('Runtime.enable');
@@ -91,8 +104,13 @@ async function main(): Promise<void> {
   const server = await serveDirectory(DIR);
   const withLens = await launch(EXTENSION_DIR, SPEEDOMETER_WINDOW);
   const without = await launch(null, SPEEDOMETER_WINDOW);
-  const observed = { frames: new Map<string, string>(), contentScriptFrames: new Set<string>() };
-  const ignored = { frames: new Map<string, string>(), contentScriptFrames: new Set<string>() };
+  const observe = () => ({
+    frames: new Map<string, string>(),
+    contentScriptFrames: new Set<string>(),
+    gateStates: new Map<string, string>(),
+  });
+  const observed = observe();
+  const ignored = observe();
   const scores = { withLens: [] as number[], without: [] as number[] };
   try {
     console.log(

@@ -79,14 +79,30 @@ export interface FrameObservation {
   frames: ReadonlyMap<string, string>;
   /** Frame ids in which an execution context with the extension's origin (its content script) was created. */
   contentScriptFrames: ReadonlySet<string>;
+  /**
+   * Frame id → what the extension's world held when asked a moment after it was created: 'content' (the
+   * content script runs there), or the frame gate's state ('empty', 'tiny', …). Frames gone by then are absent.
+   */
+  gateStates?: ReadonlyMap<string, string>;
 }
 
 /** How many of the suites' app frames (URLs under /suites/) the content script ran in, of how many. */
-export function suiteFrameCoverage(observed: FrameObservation): { ran: number; frames: number } {
+export function suiteFrameCoverage(observed: FrameObservation): {
+  ran: number;
+  frames: number;
+  asked: number;
+  loaded: number;
+} {
   const suiteFrames = [...observed.frames].filter(([, url]) => new URL(url).pathname.startsWith('/suites/'));
+  const states = suiteFrames.flatMap(([id]) => {
+    const state = observed.gateStates?.get(id);
+    return state === undefined ? [] : [state];
+  });
   return {
     frames: suiteFrames.length,
     ran: suiteFrames.filter(([id]) => observed.contentScriptFrames.has(id)).length,
+    asked: states.length,
+    loaded: states.filter((state) => state === 'content').length,
   };
 }
 
@@ -122,7 +138,7 @@ const score = (s: ScoreSummary) =>
 export function formatSpeedometerReport(input: {
   withLens: ScoreSummary;
   without: ScoreSummary;
-  coverage: { ran: number; frames: number };
+  coverage: { ran: number; frames: number; asked?: number; loaded?: number };
 }): string[] {
   const { ratio, ok } = scoreRatio(input.withLens, input.without);
   const { ran, frames } = input.coverage;
@@ -130,6 +146,9 @@ export function formatSpeedometerReport(input: {
     `No extension: ${score(input.without)}`,
     `IOM Lens:     ${score(input.withLens)}`,
     `IOM Lens / no extension = ${ratio.toFixed(3)} — target ≥ ${SPEEDOMETER_TARGET}: ${ok ? 'OK' : 'MISSED'}`,
-    `Content script ran in ${ran} of ${frames} suite frames — target all: ${frames > 0 && ran === frames ? 'OK' : 'MISSED'}`,
+    `Content script ran in ${ran} of ${frames} suite frames — target all: ${frames > 0 && ran === frames ? 'OK' : 'MISSED'}` +
+      (input.coverage.asked === undefined
+        ? ''
+        : `; the frame gate had imported it in ${input.coverage.loaded} of the ${input.coverage.asked} frames still there when asked`),
   ];
 }

@@ -59,11 +59,35 @@ describe('speedometer bench', () => {
     expect(suiteFrameCoverage({ frames, contentScriptFrames: new Set(['top', 'a', 'b']) })).toEqual({
       ran: 2,
       frames: 2,
+      asked: 0,
+      loaded: 0,
     });
     expect(suiteFrameCoverage({ frames, contentScriptFrames: new Set(['top']) })).toEqual({
       ran: 0,
       frames: 2,
+      asked: 0,
+      loaded: 0,
     });
+  });
+
+  it('counts the suite frames where the frame gate had imported the content script when asked', () => {
+    const frames = new Map([
+      ['top', 'http://127.0.0.1:4000/index.html'],
+      ['a', 'http://127.0.0.1:4000/suites/a/index.html'],
+      ['b', 'http://127.0.0.1:4000/suites/b/index.html'],
+      ['c', 'http://127.0.0.1:4000/suites/c/index.html'],
+    ]);
+    const gateStates = new Map([
+      ['top', 'content'],
+      ['a', 'content'],
+      ['b', 'empty'],
+    ]);
+    const coverage = suiteFrameCoverage({
+      frames,
+      contentScriptFrames: new Set(['a', 'b', 'c']),
+      gateStates,
+    });
+    expect(coverage).toEqual({ ran: 3, frames: 3, asked: 2, loaded: 1 });
   });
 
   it('compares medians against the 1% target and reports both scores with their spread', () => {
