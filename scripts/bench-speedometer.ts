@@ -41,10 +41,22 @@ const POLL_MS = 500;
  * session (Runtime and Page on), which in the extension's browser also records its content script's
  * worlds per frame into `observed`.
  */
-/** What the extension's world of a frame holds: the content script, or the frame gate's state. */
-const GATE_STATE = "globalThis.iomLens ? 'content' : (globalThis.iomLensGate?.state ?? 'none')";
-/** How long after a world appears the bench asks it: the gate imports the content script within a task or two. */
-const GATE_ASK_DELAY_MS = 1_000;
+/**
+ * Evaluated in a frame's extension world as soon as the world appears: resolves to 'content' once the
+ * content script runs there, or to the frame gate's state once it stops changing (a gate that waits for
+ * text or size), or to what it is after GATE_ASK_LIMIT_MS.
+ */
+const GATE_STATE = `new Promise((done) => {
+  const started = Date.now();
+  const check = () => {
+    const state = globalThis.iomLens ? 'content' : globalThis.iomLensGate?.state;
+    const settled =state !== undefined && state !== 'loading' && state !== 'loaded';
+    if (state === 'content' || (settled && Date.now() - started > 1000) || Date.now() - started > 5000)
+      done(state ?? 'none');
+    else setTimeout(check, 50);
+  };
+  check();
+})`;
 
 async function runOnce(
   browser: BenchBrowser,
@@ -63,13 +75,16 @@ async function runOnce(
       const frameId = (context.auxData as { frameId?: string } | undefined)?.frameId;
       if (!browser.origin || context.origin !== browser.origin || !frameId) return;
       observed.contentScriptFrames.add(frameId);
-      // A world is the frame gate's first: ask a moment later whether it imported the content script.
-      setTimeout(() => {
-        cdp
-          .send('Runtime.evaluate', { contextId: context.id, expression: GATE_STATE, returnByValue: true })
-          .then(({ result }) => observed.gateStates.set(frameId, String(result.value)))
-          .catch(() => {}); // the frame went meanwhile
-      }, GATE_ASK_DELAY_MS);
+      // A world is the frame gate's first: ask it at once whether the gate imports the content script there.
+      cdp
+        .send('Runtime.evaluate', {
+          contextId: context.id,
+          expression: GATE_STATE,
+          awaitPromise: true,
+          returnByValue: true,
+        })
+        .then(({ result }) => observed.gateStates.set(frameId, String(result.value)))
+        .catch(() => {}); // the frame went meanwhile
     });
     await cdp.send('Page.enable');
     await cdp.send('Runtime.enable');
