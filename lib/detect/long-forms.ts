@@ -216,22 +216,33 @@ function continuesIntoLongerName(text: string, end: number): boolean {
   return rest.length > 1 && isUpperChar(rest.charAt(0)) && hasLowerCase(rest);
 }
 
+/** A matcher's next match in a window, kept while it lies ahead: null when it has none left there. */
+interface Ahead {
+  matcher: NameMatcher;
+  next?: RegExpExecArray | null;
+}
+
 /**
  * The next long name in `slice` from `from`: the leftmost, and of those at one place the first matcher's,
- * as one alternation of them all (longest first) would find it; null when none.
+ * as one alternation of them all (longest first) would find it; null when none. A matcher's match that
+ * still lies at or after `from` is the leftmost from there too, so each expression runs on through the
+ * window once rather than from every place again.
  */
 function nextName(
-  matchers: readonly NameMatcher[],
+  ahead: readonly Ahead[],
   slice: string,
   from: number,
 ): { index: number; text: string; name: LongName } | null {
   let best: { index: number; text: string; name: LongName } | null = null;
-  for (const matcher of matchers) {
-    matcher.re ??= new RegExp(matcher.pattern, 'gi');
-    matcher.re.lastIndex = from;
-    const m = matcher.re.exec(slice);
+  for (const entry of ahead) {
+    if (entry.next === undefined || (entry.next !== null && entry.next.index < from)) {
+      entry.matcher.re ??= new RegExp(entry.matcher.pattern, 'gi');
+      entry.matcher.re.lastIndex = from;
+      entry.next = entry.matcher.re.exec(slice);
+    }
+    const m = entry.next;
     if (m && (best === null || m.index < best.index))
-      best = { index: m.index, text: m[0], name: matcher.name };
+      best = { index: m.index, text: m[0], name: entry.matcher.name };
   }
   return best;
 }
@@ -251,7 +262,9 @@ export function findLongForms(text: string, windows: readonly (readonly [number,
     const joined = joinWordBreaks(raw);
     const slice = joined ? joined.text : raw;
     const upper = slice.toUpperCase();
-    const present = matchers.filter((m) => m.heads.some((h) => upper.includes(h)));
+    const present: Ahead[] = matchers
+      .filter((m) => m.heads.some((h) => upper.includes(h)))
+      .map((matcher) => ({ matcher }));
     if (present.length === 0) continue;
     // Offsets in the joined slice back to the text.
     const at = (i: number) => from + (joined ? (joined.offsets[i] as number) : i);
