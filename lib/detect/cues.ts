@@ -1,3 +1,4 @@
+import CUE_HEADS from './cue-heads.json';
 import { CON_CUES, type CueSpec, PRO_CUES } from './lexicon/cues';
 import { COMPANY_SUFFIXES, LOOK_ALIKES } from './lexicon/look-alikes';
 import { nameTable } from './names';
@@ -27,62 +28,29 @@ function expand(source: string): string {
   return source.endsWith('$') ? `${source.slice(0, -1)}${END}` : source;
 }
 
-/** One flavour (case-insensitive or case-sensitive) of the cue scanner. */
-interface Scanner {
-  /**
-   * Finds positions where some cue may start. Alternatives are grouped by their first letter behind a
-   * `\b` (a dispatch V8 runs about five times faster than one flat alternation of hundreds of words);
-   * patterns that start with a non-ASCII letter or a symbol follow, without `\b`.
-   */
-  finder: RegExp;
-  /** Cues to try at a position, by the position's first character (lower-cased when case-insensitive). */
-  byKey: Map<string, { cue: number; sticky: RegExp }[]>;
-  /** Cues whose patterns do not start with an ASCII letter: tried at every found position. */
-  others: { cue: number; sticky: RegExp }[];
-  /** Case-insensitive flavour. */
-  ci: boolean;
+/** One flavour of the scanner's precomputed data (see cue-heads.ts, which writes cue-heads.json). */
+export interface ScannerHeads {
+  /** The finder's source. */
+  finder: string;
+  /** For each cue entry, in order, for each of its sources, in order: the heads every match starts with. */
+  heads: string[][][];
 }
 
-interface CompiledCues {
+/** Characters of a head kept for deciding whether a source is tried: the scanner reads up to twice this many code units at a place. */
+export const MAX_HEAD_CHARS = 8;
+
+/** The cue sources of one flavour, in the lexicon's order: each cue with its sources (a `$` expanded). */
+export type CueEntries = readonly { cue: number; sources: readonly string[] }[];
+
+/** The cue table and its sources, case-insensitive and case-sensitive. */
+export interface CueLexicon {
   cues: Cue[];
-  scanners: Scanner[];
+  ci: CueEntries;
+  cs: CueEntries;
 }
 
-/** The dispatch key of a pattern source: its first character when that is a plain ASCII letter. */
-function keyOf(source: string, ci: boolean): string | null {
-  const first = source.charAt(0);
-  if (!/[A-Za-z]/.test(first) || '?*{'.includes(source.charAt(1))) return null;
-  return ci ? first.toLowerCase() : first;
-}
-
-function buildScanner(entries: readonly { cue: number; sources: readonly string[] }[], ci: boolean): Scanner {
-  const tails = new Map<string, string[]>();
-  const rest: string[] = [];
-  const byKey = new Map<string, { cue: number; sticky: RegExp }[]>();
-  const others: { cue: number; sticky: RegExp }[] = [];
-  for (const { cue, sources } of entries) {
-    const keys = new Set<string>();
-    for (const source of sources) {
-      const key = keyOf(source, ci);
-      if (key === null) rest.push(source);
-      else {
-        keys.add(key);
-        tails.set(key, [...(tails.get(key) ?? []), source.slice(1)]);
-      }
-    }
-    const sticky = new RegExp(sources.join('|'), ci ? 'iy' : 'y');
-    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), { cue, sticky }]);
-    if (sources.some((src) => keyOf(src, ci) === null)) others.push({ cue, sticky });
-  }
-  const dispatched = [...tails].map(([key, list]) => `${key}(?:${list.join('|')})`).join('|');
-  const parts = [...(dispatched ? [`\\b(?:${dispatched})`] : []), ...rest];
-  return { finder: new RegExp(parts.join('|'), ci ? 'gi' : 'g'), byKey, others, ci };
-}
-
-let compiled: CompiledCues | undefined;
-
-function compile(): CompiledCues {
-  if (compiled) return compiled;
+/** Builds the cue table from the lexicon and the names' acronyms (each acronym's look-alikes and compounds). */
+export function cueLexicon(): CueLexicon {
   const cues: Cue[] = [];
   const ci: { cue: number; sources: readonly string[] }[] = [];
   const cs: { cue: number; sources: readonly string[] }[] = [];
@@ -105,7 +73,142 @@ function compile(): CompiledCues {
   for (const spec of [...PRO_CUES, ...CON_CUES] as CueSpec[]) {
     add({ id: spec.id, weight: spec.weight, only: spec.only ? new Set(spec.only) : null }, spec.ci, spec.cs);
   }
-  compiled = { cues, scanners: [buildScanner(ci, true), buildScanner(cs, false)] };
+  return { cues, ci, cs };
+}
+
+/** One source of a cue: compiled on its own, the first time the text at a tried position starts with one of its heads. */
+interface Source {
+  /** The regular-expression source. */
+  source: string;
+  /** What every match starts with (see sourceHeads in pattern-heads.ts), upper-cased when case-insensitive. */
+  heads: readonly string[];
+  /** The sticky expression, built at first need. */
+  sticky?: RegExp;
+}
+
+/** A cue to try where the text starts with `head`. */
+interface Headed {
+  cue: number;
+  head: string;
+}
+
+/** One flavour (case-insensitive or case-sensitive) of the cue scanner. */
+interface Scanner {
+  /**
+   * Finds positions where some cue may start: the heads of the cues' sources (see cue-heads.ts), not
+   * the sources themselves, so the engine compiles a list of short ASCII words rather than every
+   * language's patterns. Positions where no cue matches are dropped by the heads and the cues' own
+   * expressions.
+   */
+  finder: RegExp;
+  /**
+   * Every head with its cue, by its first HEAD_KEY_UNITS code units (as a number, see headKey), or by
+   * all of them when shorter (`short`, keyed by the head itself).
+   */
+  byHeadKey: Map<number, Headed[]>;
+  short: Map<string, Headed[]>;
+  /**
+   * Cues tried at a position, in this order: those with a source starting with the position's first
+   * character (lower-cased when case-insensitive) as an ASCII letter, in lexicon order (`byKey`: cue →
+   * rank), then those with a source starting otherwise (`others`). A cue can be in both and then
+   * counts twice, as it always has.
+   */
+  byKey: Map<string, Map<number, number>>;
+  others: Map<number, number>;
+  /** Each cue's sources with their heads, in the lexicon's order. */
+  sources: Map<number, Source[]>;
+  /** Code units of the longest head (upper-cased when case-insensitive): all a plan depends on. */
+  headUnits: number;
+  /** What to try at a place, by its dispatch key and its first `headUnits` code units (see planAt). */
+  plans: Map<string, Plan>;
+  /** Case-insensitive flavour. */
+  ci: boolean;
+}
+
+/** The cues to try at a place, in order, each with the sources whose heads the text there starts with. */
+type Plan = readonly { cue: number; sources: readonly Source[] }[];
+
+/**
+ * Plans kept per scanner: a page's text repeats its words, and a plan is worked out once per word and
+ * what follows it. Past this many the plans are dropped and worked out again (a bound on memory).
+ */
+const MAX_PLANS = 10_000;
+
+interface CompiledCues {
+  cues: Cue[];
+  scanners: Scanner[];
+}
+
+/** The dispatch key of a pattern source: its first character when that is a plain ASCII letter. */
+export function keyOf(source: string, ci: boolean): string | null {
+  const first = source.charAt(0);
+  if (!/[A-Za-z]/.test(first) || '?*{'.includes(source.charAt(1))) return null;
+  return ci ? first.toLowerCase() : first;
+}
+
+/** Code units of a head its look-up goes by: three tell nearly all heads apart. */
+const HEAD_KEY_UNITS = 3;
+
+/** The first HEAD_KEY_UNITS code units of `text` as one number (48 bits: exact in a double). */
+function headKey(text: string): number {
+  return (text.charCodeAt(0) * 0x10000 + text.charCodeAt(1)) * 0x10000 + text.charCodeAt(2);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function buildScanner(entries: CueEntries, data: ScannerHeads, ci: boolean): Scanner {
+  const scanner: Scanner = {
+    finder: new RegExp(data.finder, ci ? 'gi' : 'g'),
+    byHeadKey: new Map(),
+    short: new Map(),
+    byKey: new Map(),
+    others: new Map(),
+    sources: new Map(),
+    headUnits: 0,
+    plans: new Map(),
+    ci,
+  };
+  entries.forEach(({ cue, sources }, i) => {
+    const heads = data.heads[i];
+    if (heads?.length !== sources.length) {
+      throw new Error(
+        'lib/detect/cue-heads.json does not fit the cue lexicon: run npx tsx scripts/cue-heads.ts',
+      );
+    }
+    scanner.sources.set(
+      cue,
+      sources.map((source, j) => ({ source, heads: heads[j] ?? [''] })),
+    );
+    for (const head of new Set(heads.flat())) {
+      scanner.headUnits = Math.max(scanner.headUnits, head.length);
+      if (head.length >= HEAD_KEY_UNITS) push(scanner.byHeadKey, headKey(head), { cue, head });
+      else push(scanner.short, head, { cue, head });
+    }
+    for (const key of new Set(sources.map((source) => keyOf(source, ci)))) {
+      if (key === null) scanner.others.set(cue, scanner.others.size);
+      else {
+        const ranks = scanner.byKey.get(key) ?? new Map<number, number>();
+        ranks.set(cue, ranks.size);
+        scanner.byKey.set(key, ranks);
+      }
+    }
+  });
+  return scanner;
+}
+
+let compiled: CompiledCues | undefined;
+
+function compile(): CompiledCues {
+  if (compiled) return compiled;
+  const { cues, ci, cs } = cueLexicon();
+  compiled = {
+    cues,
+    scanners: [buildScanner(ci, CUE_HEADS.ci, true), buildScanner(cs, CUE_HEADS.cs, false)],
+  };
   return compiled;
 }
 
@@ -114,8 +217,68 @@ export function cueTable(): readonly Cue[] {
   return compile().cues;
 }
 
+/**
+ * Where a cue matches at `at` in `slice`, given its sources that could match there (in lexicon order):
+ * the first that does, as one alternation of them all would give; -1 when none. A source is compiled
+ * the first time the text starts with one of its heads, the only places it could match: a page pays for
+ * the cues it holds, not for every language's.
+ */
+function cueEndAt(sources: readonly Source[], ci: boolean, slice: string, at: number): number {
+  for (const source of sources) {
+    source.sticky ??= new RegExp(source.source, ci ? 'iy' : 'y');
+    source.sticky.lastIndex = at;
+    const hit = source.sticky.exec(slice);
+    if (hit) return at + hit[0].length;
+  }
+  return -1;
+}
+
+/**
+ * The text at `at` as heads are compared with it: upper-cased when case-insensitive. Characters that an
+ * `i` expression matches with each other have the same upper case (the engine compares canonical
+ * forms, which are upper cases or the characters themselves), so no place where a source matches is
+ * lost; a few where it cannot are kept, and its expression says no there.
+ */
+function headAt(slice: string, at: number, ci: boolean): string {
+  const text = slice.slice(at, at + 2 * MAX_HEAD_CHARS);
+  return ci ? text.toUpperCase() : text;
+}
+
+/** Adds the cues with a head that `head` starts with to `into` (once each). */
+function addHeaded(list: readonly Headed[] | undefined, head: string, into: number[]): void {
+  if (list === undefined) return;
+  for (const entry of list) {
+    if (head.startsWith(entry.head) && !into.includes(entry.cue)) into.push(entry.cue);
+  }
+}
+
+/**
+ * The plan for a place whose text is `head` and whose dispatch key is `key`: the cues in the order the
+ * scanner has always tried them (see Scanner.byKey), each as often, but only those with a source whose
+ * head the text starts with, since the others cannot match there.
+ */
+function planAt(scanner: Scanner, head: string, key: string): Plan {
+  const memo = `${key}\u0000${head.slice(0, scanner.headUnits)}`;
+  const known = scanner.plans.get(memo);
+  if (known) return known;
+  const headed: number[] = [];
+  if (head.length >= HEAD_KEY_UNITS) addHeaded(scanner.byHeadKey.get(headKey(head)), head, headed);
+  for (let units = Math.min(head.length, HEAD_KEY_UNITS - 1); units >= 0; units--) {
+    addHeaded(scanner.short.get(head.slice(0, units)), head, headed);
+  }
+  const inOrder = (ranks: ReadonlyMap<number, number> | undefined) =>
+    headed.filter((cue) => ranks?.has(cue)).sort((a, b) => (ranks?.get(a) ?? 0) - (ranks?.get(b) ?? 0));
+  const plan = [...inOrder(scanner.byKey.get(key)), ...inOrder(scanner.others)].map((cue) => ({
+    cue,
+    sources: (scanner.sources.get(cue) ?? []).filter((s) => s.heads.some((h) => head.startsWith(h))),
+  }));
+  if (scanner.plans.size >= MAX_PLANS) scanner.plans.clear();
+  scanner.plans.set(memo, plan);
+  return plan;
+}
+
 function run(scanner: Scanner, text: string, from: number, to: number, out: CueHit[]) {
-  const { finder, byKey, others, ci } = scanner;
+  const { finder, ci } = scanner;
   const slice = text.slice(from, to);
   finder.lastIndex = 0;
   for (let m = finder.exec(slice); m !== null; m = finder.exec(slice)) {
@@ -124,19 +287,16 @@ function run(scanner: Scanner, text: string, from: number, to: number, out: CueH
     const start = from + m.index;
     if (needsBoundary(slice.charCodeAt(m.index)) && isWordAt(text, start - 1)) continue;
     const ch = slice.charAt(m.index);
-    const tries = [...(byKey.get(ci ? ch.toLowerCase() : ch) ?? []), ...others];
-    for (const { cue, sticky } of tries) {
-      sticky.lastIndex = m.index;
-      const hit = sticky.exec(slice);
-      if (hit) out.push({ cue, start, end: start + hit[0].length });
+    for (const { cue, sources } of planAt(scanner, headAt(slice, m.index, ci), ci ? ch.toLowerCase() : ch)) {
+      const end = cueEndAt(sources, ci, slice, m.index);
+      if (end >= 0) out.push({ cue, start, end: from + end });
     }
   }
 }
 
 /**
  * Prepares the cue scanner in three steps: building the table, then the first run of each of its two
- * finder expressions, which is when the engine compiles them (each a long alternation: milliseconds).
- * See warmUpSteps in warm-up.ts.
+ * finder expressions, which is when the engine compiles them. See warmUpSteps in warm-up.ts.
  */
 export function* prepareCueSteps(): Steps<void> {
   const { scanners } = compile();

@@ -1,5 +1,6 @@
 import { CONNECTORS } from './lexicon/connectors';
 import { type LongName, nameTable } from './names';
+import { sourceHeads } from './pattern-heads';
 import { MIGRATION_STEMS } from './stems';
 import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, needsBoundary, words } from './text';
 import type { LongFormHit } from './types';
@@ -75,11 +76,20 @@ const ALIAS_CONFIDENCE = 0.95;
 /** An alias in lower case ("the UN migration agency"): a description used as a name. */
 const LOWERCASE_ALIAS_CONFIDENCE = 0.85;
 
+/** One long name's expression, compiled the first time a window holds one of its heads. */
+interface NameMatcher {
+  name: LongName;
+  /** The expression's source (see namePattern). */
+  pattern: string;
+  /** What every match starts with (see sourceHeads), upper-cased. */
+  heads: string[];
+  /** The expression (flags `gi`), built at first need. */
+  re?: RegExp;
+}
+
 interface Compiled {
-  /** Alternation of every long name, each in its own capture group, longest first. */
-  re: RegExp;
-  /** The long name of each capture group (group i + 1). */
-  names: LongName[];
+  /** Every long name's matcher, longest name first: where two match at one place, the first wins. */
+  matchers: NameMatcher[];
   /** How far before a stem a long name containing it can start. */
   maxBefore: number;
   /** How far after a stem's start a long name containing it can end. */
@@ -155,8 +165,11 @@ function compile(): Compiled {
     maxAfter = Math.max(maxAfter, after.length + words(after).length * MAX_GAP + slack);
     if (ws.length === 0) throw new Error(`names.json: empty name for ${name.nameId}`);
   }
-  const re = new RegExp(names.map((n) => `(${namePattern(n)})`).join('|'), 'gi');
-  compiled = { re, names, maxBefore, maxAfter };
+  const matchers = names.map((name) => {
+    const pattern = namePattern(name);
+    return { name, pattern, heads: sourceHeads(pattern).map((h) => h.toUpperCase()) };
+  });
+  compiled = { matchers, maxBefore, maxAfter };
   return compiled;
 }
 
@@ -203,29 +216,68 @@ function continuesIntoLongerName(text: string, end: number): boolean {
   return rest.length > 1 && isUpperChar(rest.charAt(0)) && hasLowerCase(rest);
 }
 
-/** Finds the organization's long names and aliases in the given windows (see `longFormReach`). */
+/** A matcher's next match in a window, kept while it lies ahead: null when it has none left there. */
+interface Ahead {
+  matcher: NameMatcher;
+  next?: RegExpExecArray | null;
+}
+
+/**
+ * The next long name in `slice` from `from`: the leftmost, and of those at one place the first matcher's,
+ * as one alternation of them all (longest first) would find it; null when none. A matcher's match that
+ * still lies at or after `from` is the leftmost from there too, so each expression runs on through the
+ * window once rather than from every place again.
+ */
+function nextName(
+  ahead: readonly Ahead[],
+  slice: string,
+  from: number,
+): { index: number; text: string; name: LongName } | null {
+  let best: { index: number; text: string; name: LongName } | null = null;
+  for (const entry of ahead) {
+    if (entry.next === undefined || (entry.next !== null && entry.next.index < from)) {
+      entry.matcher.re ??= new RegExp(entry.matcher.pattern, 'gi');
+      entry.matcher.re.lastIndex = from;
+      entry.next = entry.matcher.re.exec(slice);
+    }
+    const m = entry.next;
+    if (m && (best === null || m.index < best.index))
+      best = { index: m.index, text: m[0], name: entry.matcher.name };
+  }
+  return best;
+}
+
+/**
+ * Finds the organization's long names and aliases in the given windows (see `longFormReach`). Only the
+ * names with a head in a window are looked for there (upper-cased, so every case the `i` flag allows is
+ * found): an expression is compiled on the first window that could hold its name, and a page in one
+ * language does not pay for every language's names.
+ */
 export function findLongForms(text: string, windows: readonly (readonly [number, number])[]): LongFormHit[] {
   if (windows.length === 0) return [];
-  const { re, names } = compile();
+  const { matchers } = compile();
   const hits: LongFormHit[] = [];
   for (const [from, to] of windows) {
     const raw = text.slice(from, to);
     const joined = joinWordBreaks(raw);
     const slice = joined ? joined.text : raw;
+    const upper = slice.toUpperCase();
+    const present: Ahead[] = matchers
+      .filter((m) => m.heads.some((h) => upper.includes(h)))
+      .map((matcher) => ({ matcher }));
+    if (present.length === 0) continue;
     // Offsets in the joined slice back to the text.
     const at = (i: number) => from + (joined ? (joined.offsets[i] as number) : i);
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    for (let m = nextName(present, slice, 0); m !== null; ) {
       const start = at(m.index);
-      const end = at(m.index + m[0].length - 1) + 1;
-      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      const name = names[group - 1];
-      const verdict = name ? caseAllowed(m[0], name) : { ok: false, lowercased: false };
+      const end = at(m.index + m.text.length - 1) + 1;
+      const { name } = m;
+      const verdict = caseAllowed(m.text, name);
       const bounded =
         !(needsBoundary(text.charCodeAt(start)) && isWordAt(text, start - 1)) &&
         !(needsBoundary(text.charCodeAt(end - 1)) && isWordAt(text, end));
-      if (!name || !bounded || !verdict.ok || (name.kind === 'alias' && continuesIntoLongerName(text, end))) {
-        re.lastIndex = m.index + 1;
+      if (!bounded || !verdict.ok || (name.kind === 'alias' && continuesIntoLongerName(text, end))) {
+        m = nextName(present, slice, m.index + 1);
         continue;
       }
       const confidence =
@@ -243,6 +295,7 @@ export function findLongForms(text: string, windows: readonly (readonly [number,
         kind: name.kind,
         confidence,
       });
+      m = nextName(present, slice, m.index + m.text.length);
     }
   }
   return hits;
