@@ -219,7 +219,7 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
     `${page.label}  [${first.size} mentions, ${first.highlighted} highlighted; pre-scan read ${first.pieces} pieces, walked ${first.walked}; ${loads} loads per variant]`,
   );
   console.log(
-    `  thread time (trace): above the no-op ${ms(ownThread)} — ext ${ms(extThread)} (script evaluation + the content script's self-timed work; middle half ${spread(runs.extThread)}), no-op ${ms(noopThread)} (script evaluation; middle half ${spread(runs.noopThread)})${painted ? '; without the chunk loads (no EvaluateScript for imported chunks) and the style pass' : ''}`,
+    `  thread time (trace): above the no-op ${ms(ownThread)} — ext ${ms(extThread)} (script evaluation + the content script's self-timed work; middle half ${spread(runs.extThread)}), no-op ${ms(noopThread)} (script evaluation; middle half ${spread(runs.noopThread)})${painted ? '; with the imported chunk (its v8.evaluateModule), without the style pass' : ''}`,
   );
   console.log(
     `  sampled profile: above the no-op ${ms(ownProfile)}${painted ? ` + the style pass its style element causes ${ms(stylePass)} = ${ms(profiled)}` : ''} — ext scripts ${ms(extCpu)} (middle half ${spread(runs.ext.map((r) => r.cost.Extension))}: ${partsText(runs.ext.map((r) => r.profileParts))}), no-op's ${ms(noopCpu)} (middle half ${spread(runs.noop.map((r) => r.cost.Extension))})`,
