@@ -45,6 +45,29 @@ describe('startFrameGate', () => {
     expect(gate.state).toBe('loaded');
   });
 
+  it("reads the frame's size only once the browser has laid it out (no forced layout)", () => {
+    const { win } = frame(400, 300, '<p>Harbour news</p>');
+    let laidOut: (() => void) | undefined;
+    const observed: Element[] = [];
+    Object.assign(win, {
+      ResizeObserver: class {
+        constructor(callback: () => void) {
+          laidOut = callback;
+        }
+        observe(el: Element) {
+          observed.push(el);
+        }
+        disconnect() {}
+      },
+    });
+    const { gate, load } = start(win);
+    expect(gate.state).toBe('layout');
+    expect(observed).toEqual([win.document.documentElement]);
+    expect(load).not.toHaveBeenCalled();
+    laidOut?.();
+    expect(load).toHaveBeenCalledOnce();
+  });
+
   it('loads nothing into a tiny frame until it grows to a readable size', () => {
     const { win, resize } = frame(1, 1, '<p>Pixel</p>');
     const { gate, load } = start(win);
