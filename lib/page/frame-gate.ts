@@ -5,7 +5,7 @@
  * once the frame is big enough to read in and has something to read. It uses no extension API beyond the
  * runtime's id and URLs, so it needs no polyfill.
  */
-import { isTinyFrame } from './frame-size';
+import { deferWhileTiny } from './frame-size';
 
 /** What the gate needs from its surroundings (the entry point passes the browser's; tests pass fakes). */
 export interface FrameGateOptions {
@@ -46,8 +46,8 @@ export interface FrameGate {
 
 /**
  * Starts the gate in `win`. The top-level page has its own content script, so there the gate does nothing.
- * In a subframe it waits, without reading anything, while the frame is too small to read in (it listens
- * for `resize`), then while the frame has nothing to read (no text outside scripts and styles, no custom
+ * In a subframe it waits for the browser's first layout of the frame, then, without reading anything,
+ * while the frame is too small to read in (`deferWhileTiny`: it listens for `resize`), then while the frame has nothing to read (no text outside scripts and styles, no custom
  * element that may hold text in a shadow root; it watches the document's changes), and then loads the
  * content script once. A newer copy of the content script starting in the frame stops it.
  */
@@ -89,14 +89,8 @@ export function startFrameGate({ win, startedEvent, load }: FrameGateOptions): F
   signal.addEventListener('abort', () => observer?.disconnect(), { once: true });
   const next = (): void => {
     if (signal.aborted) return;
-    if (isTinyFrame(win.innerWidth, win.innerHeight)) {
+    if (deferWhileTiny(win, signal, next)) {
       state = 'tiny';
-      const onResize = () => {
-        if (isTinyFrame(win.innerWidth, win.innerHeight)) return;
-        win.removeEventListener('resize', onResize);
-        next();
-      };
-      win.addEventListener('resize', onResize, { signal });
       return;
     }
     if (!hasContent(doc)) {
