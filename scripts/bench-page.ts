@@ -137,6 +137,7 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
     styleRemoved: [] as number[],
     styleRewritten: [] as number[],
     alt: [] as Load[],
+    altThread: [] as number[],
   };
   const loads = page.none && page.mb <= 1 ? RUNS * SMALL_PAGE_RUN_FACTOR : RUNS;
   for (let run = 0; run < loads; run++) {
@@ -166,6 +167,11 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
     const et = await measureLoad(ext, `${url}&trace`, { lens: true, trace: true });
     await et.tab.close();
     runs.extThread.push(threadTime(et));
+    if (bench.alt) {
+      const at = await measureLoad(bench.alt, `${url}&trace`, { lens: true, trace: true });
+      await at.tab.close();
+      runs.altThread.push(threadTime(at));
+    }
     const nt = await measureLoad(none, `${url}&trace`, { lens: false, trace: true });
     await nt.tab.close();
     runs.noopThread.push(nt.cost.Extension);
@@ -269,7 +275,7 @@ async function benchPage(bench: Bench, page: BenchPage): Promise<void> {
       : 0;
     const altFirst = highlighted ? median(altStats.map((s) => (s.firstHighlightAt ?? 0) - s.startedAt)) : 0;
     console.log(
-      `  A/B, loaded in turn with the build above: ${process.env.BENCH_AB_DIR} — profile above the no-op ${ms(Math.max(0, altCpu - noopCpu))}${painted ? ` + style pass ${ms(altStyle)}` : ''} (this build: ${ms(ownProfile)}${painted ? ` + ${ms(stylePass)}` : ''}; by script ${partsText(runs.alt.map((r) => r.profileParts))}); self-timed ${ms(median(altStats.map((s) => s.workMs)))} (${partsText(altStats.map((s) => s.phaseMs))})${highlighted ? `; first highlight ${ms(altFirst)} (this build ${ms(firstHighlight)})` : ''}; longest slice ${ms(median(altStats.map((s) => s.longestSliceMs)))} (this build ${ms(longest)})`,
+      `  A/B, loaded in turn with the build above: ${process.env.BENCH_AB_DIR} — thread time above the no-op ${ms(Math.max(0, median(runs.altThread) - noopThread))} (this build ${ms(ownThread)}; middle half ${spread(runs.altThread)}); profile above the no-op ${ms(Math.max(0, altCpu - noopCpu))}${painted ? ` + style pass ${ms(altStyle)}` : ''} (this build: ${ms(ownProfile)}${painted ? ` + ${ms(stylePass)}` : ''}; by script ${partsText(runs.alt.map((r) => r.profileParts))}); self-timed ${ms(median(altStats.map((s) => s.workMs)))} (${partsText(altStats.map((s) => s.phaseMs))})${highlighted ? `; first highlight ${ms(altFirst)} (this build ${ms(firstHighlight)})` : ''}; longest slice ${ms(median(altStats.map((s) => s.longestSliceMs)))} (this build ${ms(longest)})`,
     );
   }
   if (painted) {

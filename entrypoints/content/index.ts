@@ -45,7 +45,6 @@ const script = defineContentScript({
     if (ctx.isInvalid) return;
     // A frame too small to read in (a pixel, an ad slot) starts nothing unless it grows.
     if (deferWhileTiny(window, ctx.signal, () => script.main(ctx))) return;
-    removeLeftovers(document); // an updated extension's script starts beside the old one's nodes (Firefox)
     // Until the page shows a candidate only the candidate watch runs (docs/adr/005-candidate-watch.md):
     // storage is first touched then, and the lens, the hover cards and the page guard are loaded then.
     // One chunk brings the lens's kit and the detector's deciding half: the lens needs both.
@@ -84,6 +83,9 @@ const script = defineContentScript({
       isContextValid: () => ctx.isValid,
       loadKit,
       onWake: (kit) => {
+        // An updated extension's script starts beside the old one's nodes (Firefox). They are only ever
+        // added on a page that has shown a candidate, so a page that never shows one is not searched.
+        removeLeftovers(document);
         cards = kit.startHoverCards(browser.runtime, lens, settings, ctx.signal);
         kit.startPageGuard({
           doc: document,

@@ -1,5 +1,6 @@
-import { isInSkippedRegion, Kind, kindOf } from './dom-rules';
+import { isInSkippedRegion } from './dom-rules';
 import { ScanTask } from './scan';
+import { shadowHostCandidates } from './shadow-hosts';
 import { PAGE_CHANGES, type ScanRoot, ShadowRoots } from './shadow-roots';
 import { createYield, MUTATION_FLUSH_DELAY_MS, runSliced, type YieldFn } from './slices';
 
@@ -30,13 +31,12 @@ function htmlBytes(win: typeof globalThis): number {
 
 /**
  * The shadow roots of the hosts the scan would ask under `body` (custom elements, and containers without
- * child elements: lib/page/scan.ts), each noted by `shadows`, outside the regions the lens skips.
+ * child elements: lib/page/scan.ts), each noted by `shadows`, outside the regions the lens skips. Found by
+ * a selector (shadow-hosts.ts): a loop over every element cost more than the page's whole read.
  */
 function shadowHostRoots(body: HTMLElement, shadows: ShadowRoots): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
-  for (const el of body.getElementsByTagName('*')) {
-    const custom = el.localName.includes('-');
-    if (!custom && (el.firstElementChild !== null || kindOf(el) !== Kind.Container)) continue;
+  for (const el of shadowHostCandidates(body)) {
     const root = shadows.rootOf(el);
     if (root !== null && !isInSkippedRegion(el, body)) roots.push(root);
   }
@@ -231,7 +231,8 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
     const body = doc.body;
     const readable = body !== null && doc.designMode !== 'on';
     const shadowRoots = readable && htmlBytes(win) <= WHOLE_READ_MAX_HTML_BYTES ? wholeReadClear(body) : null;
-    if (await read(shadowRoots ?? (readable ? [body] : []))) return foundOne();
+    const roots = shadowRoots ?? (readable ? [body] : []);
+    if (roots.length > 0 && (await read(roots))) return foundOne();
     if (stop.signal.aborted) return;
     scanning = false;
     stats.firstScanDoneAt = now();
