@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { SHADOW_HOST_SELECTOR } from '@/lib/page/shadow-hosts';
 import { defaultSettings } from '@/lib/settings/model';
 import { card, cardCommand, SHOW_WAIT_MS, type WordBox } from './card-support';
 import { forgeNewerContentScript } from './fixtures/hostile/harness/checks';
@@ -96,6 +97,20 @@ describeInBrowsers('shadow DOM', (suite) => {
     );
     return suite.browser.openTab(suite.server.url(`shadow/page.html?${query}`));
   };
+
+  it("finds shadow hosts with the candidate watch's selector, which this browser accepts", async () => {
+    // A small page without a candidate in its light DOM has its hosts found by one selector
+    // (lib/page/shadow-hosts.ts); an engine that rejected it would fall back to a loop over every element.
+    const tab = await openPage('selector');
+    const matched = await tab.evaluate(
+      (selector: string) => [...document.body.querySelectorAll(selector)].map((el) => el.id),
+      SHADOW_HOST_SELECTOR,
+    );
+    expect(matched).toEqual(expect.arrayContaining(['story', 'upgraded', 'private']));
+    expect(matched).not.toContain('intro');
+    expect(matched).not.toContain('tail');
+    await tab.close();
+  });
 
   it('finds, paints, counts and lists mentions in shadow roots of every kind, and changes no page text', async () => {
     const tab = await openPage('paint');
