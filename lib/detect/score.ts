@@ -128,15 +128,19 @@ function articleBonus(text: string, start: number, acronym: string, policy: Acro
 
 let speakerRes: { before: RegExp; after: RegExp } | undefined;
 
-/** True when a speaker or citation pattern stands right before or right after the acronym. */
+/**
+ * True when a speaker or citation pattern stands right before or right after the acronym. The patterns
+ * are lower case and meet lower-cased text: compiling the two alternations case-insensitive (`i`) cost
+ * twice as much (about 12 against 6 ms in Node), and this is most of the detector's warm-up's last step.
+ */
 export function isSpoken(text: string, start: number, end: number): boolean {
   speakerRes ??= {
-    before: new RegExp(`(?:^|[^\\p{L}])(?:${SPEAKER_BEFORE.join('|')})\\s*$`, 'iu'),
-    after: new RegExp(`^(?:${SPEAKER_AFTER.join('|')})`, 'iu'),
+    before: new RegExp(`(?:^|[^\\p{L}])(?:${SPEAKER_BEFORE.join('|')})\\s*$`, 'u'),
+    after: new RegExp(`^(?:${SPEAKER_AFTER.join('|')})`, 'u'),
   };
   return (
-    speakerRes.after.test(text.slice(end, end + SPEAKER_LOOKAHEAD)) ||
-    speakerRes.before.test(text.slice(Math.max(0, start - SPEAKER_LOOKBACK), start))
+    speakerRes.after.test(text.slice(end, end + SPEAKER_LOOKAHEAD).toLowerCase()) ||
+    speakerRes.before.test(text.slice(Math.max(0, start - SPEAKER_LOOKBACK), start).toLowerCase())
   );
 }
 

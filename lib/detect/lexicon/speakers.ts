@@ -3,7 +3,8 @@
  * speaks, counts, employs and spends ("according to IOM", "IOM estimates", "IOM's budget", "a spokesperson
  * for IOM", "director of operations at the IOM"). They show an organization, not which one: the Institute
  * of Medicine is cited the same way, so they weigh like one cue and its own words (medicine, nutrition,
- * pregnancy) still outweigh them. Detector knowledge; plain regular-expression sources, case-insensitive.
+ * pregnancy) still outweigh them. Detector knowledge; plain regular-expression sources, in lower case:
+ * they are matched against lower-cased text (a unit test keeps them so).
  */
 
 /**

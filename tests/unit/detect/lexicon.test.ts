@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ACRONYM_POLICIES } from '@/lib/detect/lexicon/acronym-policy';
 import { CON_CUES, PRO_CUES } from '@/lib/detect/lexicon/cues';
 import { LOOK_ALIKES } from '@/lib/detect/lexicon/look-alikes';
+import { SPEAKER_AFTER, SPEAKER_BEFORE } from '@/lib/detect/lexicon/speakers';
 import { nameTable } from '@/lib/detect/names';
+import { isSpoken } from '@/lib/detect/score';
 
 const cueSources = [...PRO_CUES, ...CON_CUES].flatMap((c) => [...(c.ci ?? []), ...(c.cs ?? [])]);
 const lookAlikeSources = LOOK_ALIKES.flatMap((l) => [...l.expansions, ...(l.compounds ?? [])]);
@@ -26,6 +28,23 @@ describe('detector lexicon', () => {
       expect(() => new RegExp(source), source).not.toThrow();
       expect(NESTED_QUANTIFIER.test(source), source).toBe(false);
     }
+  });
+
+  it('writes speaker patterns in lower case, since they meet lower-cased text', () => {
+    // Escapes (\\s, \\p{L}) may hold capitals; nothing else may.
+    const capitals = [...SPEAKER_BEFORE, ...SPEAKER_AFTER].filter((s) =>
+      /\p{Lu}/u.test(s.replace(/\\(?:[pP]\{[^}]*\}|.)/g, '')),
+    );
+    expect(capitals).toEqual([]);
+  });
+
+  it('finds a speaker pattern whatever the case of the text around the acronym', () => {
+    for (const text of ['according to the IOM', 'According to the IOM', 'ACCORDING TO THE IOM']) {
+      expect(isSpoken(text, text.length - 3, text.length), text).toBe(true);
+    }
+    const after = "IOM's Budget was cut";
+    expect(isSpoken(after, 0, 3)).toBe(true);
+    expect(isSpoken('the IOM cafeteria', 4, 7)).toBe(false);
   });
 
   it('starts every Latin-script pattern with a literal letter, which the scanner dispatches on', () => {
