@@ -8,7 +8,7 @@ import {
 } from '@/lib/detect';
 import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
 import { lensKit } from '@/lib/page/kit';
-import { startPageGuard } from '@/lib/page/page-guard';
+import { removeLeftovers, startPageGuard } from '@/lib/page/page-guard';
 import { KIT_GLOBAL, type PageKit } from '@/lib/page/page-kit';
 
 /**
@@ -21,7 +21,7 @@ import { KIT_GLOBAL, type PageKit } from '@/lib/page/page-kit';
  * first highlight (docs/content-script.md).
  */
 export default defineUnlistedScript(() => {
-  const kit: PageKit = { ...lensKit, startHoverCards, startPageGuard };
+  const kit: PageKit = { ...lensKit, startHoverCards, startPageGuard, removeLeftovers };
   const decider: MentionDecider<BlockAnalysis> = {
     analyzeBlock,
     resolveDocument,

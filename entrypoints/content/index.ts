@@ -6,7 +6,6 @@ import { listen, send } from '@/lib/messaging';
 import { type ContentLens, startContentLens } from '@/lib/page/controller';
 import { DECIDER_GLOBAL, type MentionDecider } from '@/lib/page/detector';
 import { deferWhileTiny } from '@/lib/page/frame-size';
-import { removeLeftovers } from '@/lib/page/page-guard';
 import { KIT_GLOBAL, type PageKit } from '@/lib/page/page-kit';
 import { deferredSettingsReader } from '@/lib/settings/deferred-reader';
 
@@ -85,7 +84,7 @@ const script = defineContentScript({
       onWake: (kit) => {
         // An updated extension's script starts beside the old one's nodes (Firefox). They are only ever
         // added on a page that has shown a candidate, so a page that never shows one is not searched.
-        removeLeftovers(document);
+        kit.removeLeftovers(document);
         cards = kit.startHoverCards(browser.runtime, lens, settings, ctx.signal);
         kit.startPageGuard({
           doc: document,

@@ -1,43 +1,8 @@
-import { CONNECTORS } from './lexicon/connectors';
+import PATTERNS from './long-form-patterns.json';
 import { type LongName, nameTable } from './names';
-import { sourceHeads } from './pattern-heads';
-import { MIGRATION_STEMS } from './stems';
-import { foldedWordPattern, hasLowerCase, isUpperChar, isWordAt, needsBoundary, words } from './text';
+import { hasLowerCase, isUpperChar, isWordAt, needsBoundary, words } from './text';
 import type { LongFormHit } from './types';
 import { WORD_BREAK_SOURCE } from './word-breaks';
-
-/**
- * Longest whitespace run allowed between two words of a long name (spaces, tabs, line breaks, NBSP).
- * 16 covers a line break plus the indentation of wrapped text in PDFs and source files, and bounds
- * the regex's work per position (no unbounded quantifier, so no backtracking blow-up).
- */
-const MAX_GAP = 16;
-
-/** Pattern between two words of a long name (a function, so bundlers can drop this module when unused). */
-function gap(): string {
-  return `[\\s\\u200b]{1,${MAX_GAP}}`;
-}
-
-/**
- * "UN" in an alias also matches the AP style "U.N.", "United Nations" and the possessive "UN's"
- * ("the UN's migration agency"). This is spelling knowledge, not a name: the names come from the data.
- */
-function unToken(): string {
-  return `(?:UN|U\\.N\\.|United${gap()}Nations)(?:['’]s)?`;
-}
-/** Extra characters the UN spellings can add over "UN": "United Nations’s" is 14 longer, plus a gap. */
-const UN_EXTRA = 14 + MAX_GAP;
-
-/**
- * Extra characters another preposition and article can add over the data's own in one long name
- * ("zur die" for "für"): a preposition, a gap and an article.
- */
-const CONNECTOR_SLACK = 8 + MAX_GAP;
-/**
- * Extra characters word breaks can add inside one long name: a few hyphen-and-line-break joins
- * ("Inter-\n    national") or soft hyphens.
- */
-const HYPHEN_SLACK = 3 * (2 + MAX_GAP);
 
 /**
  * A word break (see word-breaks.ts) followed by a lower-case letter: "UN-\nMigration" keeps its hyphen.
@@ -99,78 +64,59 @@ interface Compiled {
 let compiled: Compiled | undefined;
 
 /**
- * German adjectives decline: "der Internationalen Organisation für Migration". Words of a German name
- * that end in -e also match with -n, -r, -s or -m.
+ * One long name's expression (flags `gi`) and what every match starts with (sourceHeads), upper-cased,
+ * as lib/detect/long-form-patterns.ts writes them.
  */
-const GERMAN_ENDING = '[nrsm]?';
+export interface LongFormPattern {
+  /** The name as written in the data (the names table's entry it belongs to). */
+  text: string;
+  pattern: string;
+  heads: string[];
+}
 
-function wordPattern(word: string, name: LongName): string {
-  if (name.kind === 'alias' && word === 'UN') return unToken();
-  const base = foldedWordPattern(word);
-  return name.lang === 'de' && word.endsWith('e') ? `${base}${GERMAN_ENDING}` : base;
+/** What long-form-patterns.json holds. */
+export interface LongFormPatterns {
+  /** One per long name, longest name first: where two match at one place, the first wins. */
+  names: LongFormPattern[];
+  /** How far before a stem a long name containing it can start. */
+  maxBefore: number;
+  /** How far after a stem's start a long name containing it can end. */
+  maxAfter: number;
+}
+
+/** The long names in the order they are matched: longest first (a stable sort keeps the data's order). */
+export function matchOrder(names: readonly LongName[]): LongName[] {
+  return [...names].sort((a, b) => b.text.length - a.text.length);
 }
 
 /**
- * A long name's pattern. A run of prepositions and articles of the name's language (see CONNECTORS)
- * becomes: any of its prepositions, then optionally any of its articles, so "para as", "para" and "de"
- * all stand where the data has "para as".
+ * The matchers from long-form-patterns.json, each paired with its entry of the names table; an error
+ * naming the command to run when the file was written for other names data.
  */
-function namePattern(name: LongName): string {
-  const connectors = CONNECTORS[name.lang];
-  const isConnector = (w: string) =>
-    connectors !== undefined &&
-    (connectors.prepositions.includes(w.toLowerCase()) || connectors.articles.includes(w.toLowerCase()));
-  const parts: string[] = [];
-  const ws = words(name.text);
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i] as string;
-    // Only between two words of the name: a leading or trailing article stays as written.
-    if (connectors && i > 0 && isConnector(w)) {
-      while (i + 1 < ws.length - 1 && isConnector(ws[i + 1] as string)) i++;
-      const prepositions = connectors.prepositions.map(foldedWordPattern).join('|');
-      const articles = connectors.articles.map(foldedWordPattern).join('|');
-      parts.push(`(?:${prepositions})(?:${gap()}(?:${articles}))?`);
-    } else parts.push(wordPattern(w, name));
-  }
-  return parts.join(gap());
-}
-
-/** Character offsets of the first and last stem occurrence in a name, lower-cased. */
-function stemOffsets(text: string): { first: number; last: number } {
-  const lower = text.toLowerCase();
-  let first = -1;
-  let last = -1;
-  for (const stem of MIGRATION_STEMS) {
-    const i = lower.indexOf(stem);
-    if (i >= 0 && (first < 0 || i < first)) first = i;
-    const j = lower.lastIndexOf(stem);
-    if (j > last) last = j;
-  }
-  return { first: Math.max(first, 0), last: Math.max(last, 0) };
-}
-
 function compile(): Compiled {
   if (compiled) return compiled;
-  const names = [...nameTable().longNames].sort((a, b) => b.text.length - a.text.length);
-  let maxBefore = 0;
-  let maxAfter = 0;
-  for (const name of names) {
-    const ws = words(name.text);
-    const { first, last } = stemOffsets(name.text);
-    const before = name.text.slice(0, last);
-    const after = name.text.slice(first);
-    const extra = name.kind === 'alias' ? UN_EXTRA : 0;
-    const slack = CONNECTOR_SLACK + HYPHEN_SLACK;
-    maxBefore = Math.max(maxBefore, last + words(before).length * MAX_GAP + extra + slack);
-    maxAfter = Math.max(maxAfter, after.length + words(after).length * MAX_GAP + slack);
-    if (ws.length === 0) throw new Error(`names.json: empty name for ${name.nameId}`);
+  const names = matchOrder(nameTable().longNames);
+  const stored: LongFormPatterns = PATTERNS;
+  if (stored.names.length !== names.length || stored.names.some((p, i) => p.text !== names[i]?.text)) {
+    throw new Error(
+      'lib/detect/long-form-patterns.json does not fit the names data: run npx tsx scripts/long-form-patterns.ts',
+    );
   }
-  const matchers = names.map((name) => {
-    const pattern = namePattern(name);
-    return { name, pattern, heads: sourceHeads(pattern).map((h) => h.toUpperCase()) };
-  });
-  compiled = { matchers, maxBefore, maxAfter };
+  const matchers = stored.names.map((p, i) => ({
+    name: names[i] as LongName,
+    pattern: p.pattern,
+    heads: p.heads,
+  }));
+  compiled = { matchers, maxBefore: stored.maxBefore, maxAfter: stored.maxAfter };
   return compiled;
+}
+
+/**
+ * Pairs the stored patterns with the names table now rather than at the first window with a stem (a step
+ * of the detector's warm-up).
+ */
+export function prepareLongForms(): void {
+  compile();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { analyzeBlock } from './block';
 import { scanCandidates } from './candidates';
 import { prepareCueSteps } from './cues';
+import { prepareLongForms } from './long-forms';
 import { resolveDocument } from './resolve';
 import type { Steps } from './steps';
 
@@ -20,6 +21,8 @@ export function* warmUpSteps(): Steps<void> {
   yield* prepareCueSteps();
   yield;
   scanCandidates(`${ACRONYM} and ICEM`);
+  yield;
+  prepareLongForms();
   yield;
   analyzeBlock(LONG_NAME);
   yield;

@@ -1,11 +1,15 @@
 import type { startHoverCards } from '@/lib/card/content';
 import type { LensKit } from './kit';
-import type { startPageGuard } from './page-guard';
+import type { removeLeftovers, startPageGuard } from './page-guard';
 
-/** The kit the `page-lens.js` chunk hands to the content script: the lens's, plus hover cards and page guard. */
+/**
+ * The kit the `page-lens.js` chunk hands to the content script: the lens's, plus hover cards, the page
+ * guard and the removal of an older copy's leftovers (all only needed once a page has shown a candidate).
+ */
 export interface PageKit extends LensKit {
   startHoverCards: typeof startHoverCards;
   startPageGuard: typeof startPageGuard;
+  removeLeftovers: typeof removeLeftovers;
 }
 
 /**

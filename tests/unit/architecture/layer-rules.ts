@@ -79,17 +79,16 @@ export const CONTENT_SCRIPT_MODULES = [
   // Shadow roots: text in web components is read by the watch too, or a page whose only mention sits in
   // a shadow tree would never wake the lens (finding and observing roots, ordering across them).
   'lib/page/shadow-roots.ts',
+  // Finding the hosts of a small page by a selector (cheaper than visiting every element from script).
+  'lib/page/shadow-hosts.ts',
   'lib/page/slices.ts',
   'lib/page/report.ts',
   'lib/page/url-watch.ts',
   // Frames too small to read in start nothing until they grow.
   'lib/page/frame-size.ts',
-  // Names of the globals the lazily loaded chunks hand over through, and the leftovers check at start
-  // (with the highlight's name and style attribute it looks for).
+  // Names of the globals the lazily loaded chunks hand over through.
   'lib/page/detector.ts',
   'lib/page/page-kit.ts',
-  'lib/page/page-guard.ts',
-  'lib/page/highlighter.ts',
   // The settings seen through a reader that arrives with page-lens.js.
   'lib/settings/deferred-reader.ts',
 ];
