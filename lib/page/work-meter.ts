@@ -61,12 +61,16 @@ export class WorkMeter {
     }
   }
 
-  /** Runs `task` in slices, each counted as `phase`; true once it finished, false when `signal` aborted. */
-  run(task: SlicedTask, phase: SlicePhase, signal: AbortSignal): Promise<boolean> {
+  /**
+   * Runs `task` in slices, each counted as `phase`; true once it finished, false when `signal` aborted.
+   * `budgetMs` is the slice length (SLICE_BUDGET_MS by default).
+   */
+  run(task: SlicedTask, phase: SlicePhase, signal: AbortSignal, budgetMs?: number): Promise<boolean> {
     return runSliced(task, {
       now: this.now,
       yieldToMain: this.yieldToMain,
       signal,
+      budgetMs,
       onSlice: (ms) => this.record(ms, phase),
     });
   }
@@ -75,13 +79,15 @@ export class WorkMeter {
    * Runs `advance` (one step of a job; true once the job is done) in slices, reading the clock every
    * `stepsPerClockRead` steps. A slice ends early rather than start a run of steps it may not finish in
    * time: the longest run between two clock reads so far is kept as the estimate of the next one (warm-up
-   * steps take up to ~5 ms each; starting one at 7 ms made a 12 ms slice).
+   * steps take up to ~5 ms each; starting one at 7 ms made a 12 ms slice). A `budgetMs` of 0 runs one step
+   * per slice.
    */
   runSteps(
     advance: () => boolean,
     stepsPerClockRead: number,
     phase: SlicePhase,
     signal: AbortSignal,
+    budgetMs?: number,
   ): Promise<boolean> {
     let longest = 0;
     const task = {
@@ -97,7 +103,7 @@ export class WorkMeter {
         }
       },
     };
-    return this.run(task, phase, signal);
+    return this.run(task, phase, signal, budgetMs);
   }
 
   /**
@@ -109,6 +115,7 @@ export class WorkMeter {
     stepsPerClockRead: number,
     phase: SlicePhase,
     signal: AbortSignal,
+    budgetMs?: number,
   ): Promise<R | typeof STOPPED> {
     let result: { value: R } | undefined;
     const advance = () => {
@@ -116,7 +123,7 @@ export class WorkMeter {
       if (next.done) result = { value: next.value };
       return next.done === true;
     };
-    const done = await this.runSteps(advance, stepsPerClockRead, phase, signal);
+    const done = await this.runSteps(advance, stepsPerClockRead, phase, signal, budgetMs);
     return done && result ? result.value : STOPPED;
   }
 }

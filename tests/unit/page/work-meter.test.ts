@@ -73,6 +73,24 @@ describe('WorkMeter', () => {
     expect(stats.longestSliceMs).toBe(5);
   });
 
+  it('runs one step per slice with a budget of 0, however short the steps', async () => {
+    const { meter, stats, clock } = fakeMeter();
+    let steps = 0;
+    const done = await meter.runSteps(
+      () => {
+        clock.t += 1;
+        return ++steps === 3;
+      },
+      1,
+      'prepare',
+      running(),
+      0,
+    );
+    expect(done).toBe(true);
+    expect(stats.slices).toBe(3);
+    expect(clock.yields).toBe(2);
+  });
+
   it('reads the clock only once per given number of steps', async () => {
     const { meter, clock } = fakeMeter();
     let steps = 0;
