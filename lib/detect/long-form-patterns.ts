@@ -20,7 +20,7 @@ import { foldedWordPattern, words } from './text';
  */
 const MAX_GAP = 16;
 
-/** Pattern between two words of a long name (a function, so bundlers can drop this module when unused). */
+/** Pattern between two words of a long name. */
 function gap(): string {
   return `[\\s\\u200b]{1,${MAX_GAP}}`;
 }
