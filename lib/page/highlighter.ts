@@ -1,6 +1,10 @@
 import type { HighlightStyle } from '@/lib/settings';
 import { OWN_ELEMENT_PREFIX } from './dom-rules';
+import type { HighlightSink } from './highlight-sink';
 import { isShadowRoot } from './shadow-roots';
+import { createViewportSink } from './viewport-sink';
+
+export type { HighlightSink } from './highlight-sink';
 
 /**
  * Painting with the CSS Custom Highlight API: one named Highlight over StaticRanges and one <style>
@@ -13,18 +17,6 @@ export const HIGHLIGHT_NAME = `${OWN_ELEMENT_PREFIX}mention`;
 
 /** Marks the style element as ours, so our own mutation records can be told apart. */
 export const STYLE_ATTRIBUTE = 'data-iom-lens';
-
-/** Where painted ranges go: the real Highlight in browsers, a plain set in unit tests. */
-export interface HighlightSink {
-  /** Paints a range. */
-  add(range: AbstractRange): void;
-  /** Stops painting a range. */
-  delete(range: AbstractRange): void;
-  /** Stops painting everything. */
-  clear(): void;
-  /** Number of ranges added (to be painted). */
-  readonly size: number;
-}
 
 /** A painter bound to one document. */
 export interface Highlighter {
@@ -83,89 +75,6 @@ export function createMemorySink(): HighlightSink & { ranges: Set<AbstractRange>
     clear: () => ranges.clear(),
     get size() {
       return ranges.size;
-    },
-  };
-}
-
-/**
- * How far beyond the viewport mentions are painted, as an IntersectionObserver rootMargin: a quarter of
- * a viewport above and below, so marks are in place before they scroll into view. Chromium re-validates
- * every registered range on each frame in which the page's DOM changed (about 5 µs per range per frame
- * here), so painting only what is near the viewport keeps busy pages fast; a wider margin paints more
- * ranges for no visible gain.
- */
-export const PAINT_MARGIN = '25% 0px';
-
-/**
- * A sink that passes on only the ranges near the viewport: `add` and `delete` say which ranges should
- * be painted, and an IntersectionObserver on each range's element moves them in and out of `target`.
- * Where IntersectionObserver is missing (unit tests), every range is painted.
- */
-export function createViewportSink(win: typeof globalThis, target: HighlightSink): HighlightSink {
-  const Observer = (win as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
-  if (typeof Observer !== 'function') return target;
-  const wanted = new Set<AbstractRange>();
-  const byElement = new Map<Element, Set<AbstractRange>>();
-  const elementOf = new Map<AbstractRange, Element>();
-  const near = new Set<Element>();
-  let observer: IntersectionObserver | null = null;
-  // Created on the first range: pages without mentions never get one.
-  const observe = (el: Element) => {
-    observer ??= new Observer(onIntersection, { rootMargin: PAINT_MARGIN });
-    observer.observe(el); // reports the element's current state asynchronously
-  };
-  const onIntersection = (entries: IntersectionObserverEntry[]) => {
-    for (const entry of entries) {
-      const ranges = byElement.get(entry.target);
-      if (!ranges) continue;
-      if (entry.isIntersecting) near.add(entry.target);
-      else near.delete(entry.target);
-      for (const range of ranges) {
-        if (entry.isIntersecting) target.add(range);
-        else target.delete(range);
-      }
-    }
-  };
-  return {
-    add(range) {
-      wanted.add(range);
-      const el = range.startContainer.parentElement;
-      if (el === null) return target.add(range);
-      elementOf.set(range, el);
-      let ranges = byElement.get(el);
-      if (!ranges) {
-        ranges = new Set();
-        byElement.set(el, ranges);
-        observe(el);
-      }
-      ranges.add(range);
-      if (near.has(el)) target.add(range);
-    },
-    delete(range) {
-      wanted.delete(range);
-      target.delete(range);
-      const el = elementOf.get(range);
-      if (el === undefined) return;
-      elementOf.delete(range);
-      const ranges = byElement.get(el);
-      ranges?.delete(range);
-      if (ranges && ranges.size === 0) {
-        byElement.delete(el);
-        near.delete(el);
-        observer?.unobserve(el);
-      }
-    },
-    clear() {
-      observer?.disconnect();
-      observer = null;
-      wanted.clear();
-      byElement.clear();
-      elementOf.clear();
-      near.clear();
-      target.clear();
-    },
-    get size() {
-      return wanted.size;
     },
   };
 }

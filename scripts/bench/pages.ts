@@ -178,7 +178,7 @@ export function jsonPage({
  * `limit`) from the page itself, the reference for what the browser charges per registered range, and
  * `window.observeLikeLens(options)` a MutationObserver that only counts records: with the lens's options
  * and as many ranges as the lens painted, the mechanism's floor; `window.observeMentions(rootMargin)` an
- * IntersectionObserver on every mention paragraph, as the lens's painter has.
+ * IntersectionObserver on every mention paragraph (painting by viewport without the painter's groups).
  */
 export function mutationPage({ mentions, seed = 5 }: { mentions: number; seed?: number }): {
   html: string;

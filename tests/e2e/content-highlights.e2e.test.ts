@@ -233,6 +233,24 @@ describeInBrowsers('content script', (suite) => {
     await tab.close();
   });
 
+  it('paints only the mentions near the viewport, and those in view after the page reflows and jumps', async () => {
+    const tab = await open('content/many.html');
+    const where = async () => new Set(((await painted(tab)) ?? []).map((p) => p.inside));
+    const first = await where();
+    expect(first.has('p-0')).toBe(true);
+    expect(first.size).toBeLessThan(120);
+    // Text six times the size reflows every paragraph (a rule added through the CSSOM: no resize, no
+    // scroll, no DOM change for the lens to rescan), then an instant jump lands in the middle of
+    // paragraphs that were far below when they were first reported.
+    await tab.evaluate(() => {
+      (document.getElementById('size') as HTMLStyleElement).sheet?.insertRule('body { font-size: 96px }');
+      document.getElementById('p-140')?.scrollIntoView({ block: 'start' });
+    });
+    await expect.poll(async () => (await where()).has('p-140')).toBe(true);
+    expect((await where()).has('p-0')).toBe(false);
+    await tab.close();
+  });
+
   it('scrolls a mention into view when the popup asks', async () => {
     const tab = await open('content/long.html', { inView: false }); // its one mention is far below
     const [entry] = await settled(suite.browser, tab);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHighlighter, createMemorySink, HIGHLIGHT_NAME, highlightCss } from '@/lib/page';
-import { createViewportSink } from '@/lib/page/highlighter';
+import { createHighlighter, HIGHLIGHT_NAME, highlightCss } from '@/lib/page';
 import { page, plainRange } from './helpers';
 
 /** A window with the Highlight API, which happy-dom lacks. */
@@ -97,64 +96,5 @@ describe('createHighlighter', () => {
     expect(h.sink.size).toBe(1);
     h.dispose();
     expect(ourStyles()).toHaveLength(0);
-  });
-});
-
-describe('createViewportSink', () => {
-  /** An IntersectionObserver the test drives by hand. */
-  function fakeObserverWindow() {
-    const observed = new Set<Element>();
-    let notify: IntersectionObserverCallback = () => {};
-    class FakeObserver {
-      constructor(callback: IntersectionObserverCallback) {
-        notify = callback;
-      }
-      observe(el: Element) {
-        observed.add(el);
-      }
-      unobserve(el: Element) {
-        observed.delete(el);
-      }
-      disconnect() {
-        observed.clear();
-      }
-    }
-    const show = (el: Element, isIntersecting: boolean) =>
-      notify([{ target: el, isIntersecting } as IntersectionObserverEntry], {} as IntersectionObserver);
-    return { win: { IntersectionObserver: FakeObserver } as unknown as typeof globalThis, observed, show };
-  }
-
-  it('paints a range only while its element is near the viewport', () => {
-    const body = page('<p id="a">IOM</p><p id="b">IOM</p>');
-    const [a, b] = [...body.querySelectorAll<HTMLElement>('p')] as [HTMLElement, HTMLElement];
-    const { win, observed, show } = fakeObserverWindow();
-    const painted = createMemorySink();
-    const sink = createViewportSink(win, painted);
-    const rangeOf = (p: HTMLElement) =>
-      plainRange({
-        startContainer: p.firstChild as Text,
-        startOffset: 0,
-        endContainer: p.firstChild as Text,
-        endOffset: 3,
-      });
-    const ra = rangeOf(a);
-    const rb = rangeOf(b);
-    sink.add(ra);
-    sink.add(rb);
-    expect([sink.size, painted.size, observed.size]).toEqual([2, 0, 2]);
-    show(a, true);
-    expect([...painted.ranges]).toEqual([ra]);
-    show(b, true);
-    show(a, false);
-    expect([...painted.ranges]).toEqual([rb]);
-    sink.delete(rb);
-    expect([sink.size, painted.size, observed.has(b)]).toEqual([1, 0, false]);
-    sink.clear();
-    expect([sink.size, observed.size]).toEqual([0, 0]);
-  });
-
-  it('paints everything where IntersectionObserver is missing', () => {
-    const painted = createMemorySink();
-    expect(createViewportSink({} as typeof globalThis, painted)).toBe(painted);
   });
 });
