@@ -2,17 +2,20 @@
  * Speedometer benchmark (issue 15), run by `npm run bench -- speedometer`.
  *
  * Serves the trimmed Speedometer 3 of ../shared/benchmarks/speedometer (read where it lies) from 127.0.0.1
- * and runs it in two headless Chromiums: one with the BUILT extension (.output/chrome-mv3), one with no
- * extension, in interleaved rounds (the order alternates each round). Prints both scores, their ratio
- * against the target, and in how many of the suites' app frames the content script ran; exit 1 when a
- * target is missed. Without ../shared it prints a notice and exits 0.
+ * and runs it in four headless Chromiums: one with the BUILT extension (.output/chrome-mv3), one with no
+ * extension, and two references built with the same stack, in every frame: the no-op content script and
+ * the watch's floor (the no-op + one read of the frame's text and a MutationObserver). Rounds are
+ * interleaved (the order reverses each round). Prints the scores, our ratio against the target with the
+ * floor's beside it, and in how many of the suites' app frames the content script ran; exit 1 when a
+ * target is missed and the floor does not explain it. Without ../shared it prints a notice and exits 0.
  *
  *   BENCH_ROUNDS=5        rounds (each runs both browsers once)
  *   BENCH_ITERATIONS=2    Speedometer iterations per run
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type BenchBrowser, EXTENSION_DIR, launch, ROOT, sleep } from './bench/measure';
+import { type BenchBrowser, CANDIDATE_PATTERN, EXTENSION_DIR, launch, ROOT, sleep } from './bench/measure';
+import { buildNoop } from './bench/noop-extension';
 import {
   CLIENT_STATE,
   type FrameObservation,
@@ -20,8 +23,8 @@ import {
   parseRunState,
   SPEEDOMETER_SUITES,
   SPEEDOMETER_WINDOW,
-  scoreRatio,
   speedometerDir,
+  speedometerMissed,
   speedometerUrl,
   suiteFrameCoverage,
   summarize,
@@ -35,6 +38,15 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS || 2);
 /** One run of the three suites takes about half a minute here; a loaded machine is given ten times that. */
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const POLL_MS = 500;
+/** The browsers of a round, each a variant. */
+type Variant = 'withLens' | 'without' | 'noop' | 'watch';
+const VARIANTS: readonly Variant[] = ['withLens', 'without', 'noop', 'watch'];
+const LABELS: Record<Variant, string> = {
+  withLens: 'IOM Lens    ',
+  without: 'no extension',
+  noop: 'no-op       ',
+  watch: 'watch floor ',
+};
 
 /**
  * Runs Speedometer once in a new tab and returns its scores. Both variants get the same DevTools
@@ -117,8 +129,14 @@ async function main(): Promise<void> {
     return;
   }
   const server = await serveDirectory(DIR);
-  const withLens = await launch(EXTENSION_DIR, SPEEDOMETER_WINDOW);
-  const without = await launch(null, SPEEDOMETER_WINDOW);
+  const noopBuild = buildNoop(ROOT, { everyFrame: true });
+  const watchBuild = buildNoop(ROOT, { everyFrame: true, readPattern: CANDIDATE_PATTERN });
+  const browsers: Record<Variant, BenchBrowser> = {
+    withLens: await launch(EXTENSION_DIR, SPEEDOMETER_WINDOW),
+    without: await launch(null, SPEEDOMETER_WINDOW),
+    noop: await launch(noopBuild.output, SPEEDOMETER_WINDOW),
+    watch: await launch(watchBuild.output, SPEEDOMETER_WINDOW),
+  };
   const observe = () => ({
     frames: new Map<string, string>(),
     contentScriptFrames: new Set<string>(),
@@ -126,37 +144,33 @@ async function main(): Promise<void> {
   });
   const observed = observe();
   const ignored = observe();
-  const scores = { withLens: [] as number[], without: [] as number[] };
+  const scores: Record<Variant, number[]> = { withLens: [], without: [], noop: [], watch: [] };
   try {
     console.log(
-      `Chromium ${withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order alternating), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; medians over all iterations.\n`,
+      `Chromium ${browsers.withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order reversing each round), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; medians over all iterations.\n`,
     );
     const url = speedometerUrl(server.origin, ITERATIONS);
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (['withLens', 'without'] as const) : (['without', 'withLens'] as const);
+      const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
       for (const variant of order) {
-        const browser = variant === 'withLens' ? withLens : without;
-        const got = await runOnce(browser, url, variant === 'withLens' ? observed : ignored);
+        const got = await runOnce(browsers[variant], url, variant === 'withLens' ? observed : ignored);
         scores[variant].push(...got);
-        console.log(
-          `  round ${round + 1}, ${variant === 'withLens' ? 'IOM Lens    ' : 'no extension'}: ${got.map((s) => s.toFixed(2)).join(', ')}`,
-        );
+        console.log(`  round ${round + 1}, ${LABELS[variant]}: ${got.map((s) => s.toFixed(2)).join(', ')}`);
       }
     }
   } finally {
-    await withLens.context.close();
-    await without.context.close();
+    for (const browser of Object.values(browsers)) await browser.context.close();
     await server.close();
   }
-  const summary = { withLens: summarize(scores.withLens), without: summarize(scores.without) };
-  const coverage = suiteFrameCoverage(observed);
+  const report = {
+    withLens: summarize(scores.withLens),
+    without: summarize(scores.without),
+    floors: { noop: summarize(scores.noop), watch: summarize(scores.watch) },
+    coverage: suiteFrameCoverage(observed),
+  };
   console.log('');
-  for (const line of formatSpeedometerReport({ ...summary, coverage })) console.log(line);
-  const missed =
-    !scoreRatio(summary.withLens, summary.without).ok ||
-    coverage.frames === 0 ||
-    coverage.ran < coverage.frames;
-  process.exitCode = missed ? 1 : 0;
+  for (const line of formatSpeedometerReport(report)) console.log(line);
+  process.exitCode = speedometerMissed(report) ? 1 : 0;
 }
 
 await main();

@@ -8,6 +8,7 @@ import {
   SPEEDOMETER_TARGET,
   scoreRatio,
   speedometerDir,
+  speedometerMissed,
   speedometerUrl,
   suiteFrameCoverage,
   summarize,
@@ -105,6 +106,28 @@ describe('speedometer bench', () => {
       'Content script ran in 3 of 4 suite frames — target all: MISSED',
     ]);
     expect(() => summarize([])).toThrow(/no scores/);
+  });
+
+  it('prints the no-op and the watch floor beside our ratio, and lets the floor explain a miss', () => {
+    const without = summarize([10, 10]);
+    const coverage = { ran: 4, frames: 4 };
+    const lowFloor = { noop: summarize([9.9, 9.9]), watch: summarize([9.5, 9.5]) };
+    const explained = { withLens: summarize([9.4, 9.4]), without, floors: lowFloor, coverage };
+    expect(formatSpeedometerReport(explained)).toEqual([
+      'No extension: 10.00 (middle half 10.00–10.00, 2 iterations)',
+      'No-op:        9.90 (middle half 9.90–9.90, 2 iterations) → 0.990 (a content script doing nothing, in every frame)',
+      "Watch floor:  9.50 (middle half 9.50–9.50, 2 iterations) → 0.950 (the no-op + one read of each frame's text and a MutationObserver on it)",
+      'IOM Lens:     9.40 (middle half 9.40–9.40, 2 iterations)',
+      'IOM Lens / no extension = 0.940 — target ≥ 0.99: MISSED, explained by the floor (0.950 alone misses it); IOM Lens / watch floor = 0.989',
+      'Content script ran in 4 of 4 suite frames — target all: OK',
+    ]);
+    expect(speedometerMissed(explained)).toBe(false);
+    const highFloor = { noop: summarize([10, 10]), watch: summarize([9.95, 9.95]) };
+    const missed = { ...explained, floors: highFloor };
+    expect(formatSpeedometerReport(missed)[4]).toContain('MISSED (the floor, 0.995, meets it)');
+    expect(speedometerMissed(missed)).toBe(true);
+    expect(speedometerMissed({ ...explained, coverage: { ran: 3, frames: 4 } })).toBe(true);
+    expect(speedometerMissed({ ...missed, withLens: summarize([9.95, 9.95]) })).toBe(false);
   });
 
   it('finds the copy beside the project only when its index.html is there', () => {
