@@ -23,6 +23,19 @@ export const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 
 export const spread = (list: number[]) => `${ms(quantile(list, 0.25))}–${ms(quantile(list, 0.75))}`;
 
 /**
+ * How much `costs` exceed `bases`, load by load (`costs[i]` and `bases[i]` measured in the same round):
+ * the median of the rounds' ratios less one, with its first and third quartiles. Pairing each load with
+ * its neighbour cancels the drift of a shared machine between rounds, which the fastest of each list alone
+ * does not.
+ */
+export function pairedExcess(costs: number[], bases: number[]): { median: number; q1: number; q3: number } {
+  if (costs.length === 0 || costs.length !== bases.length)
+    throw new Error(`bench: ${costs.length} costs paired with ${bases.length} bases`);
+  const excess = costs.map((cost, i) => cost / (bases[i] as number) - 1);
+  return { median: median(excess), q1: quantile(excess, 0.25), q3: quantile(excess, 0.75) };
+}
+
+/**
  * Collects the targets a run misses; `check` prints OK or MISSED in place. A miss that the mechanism's
  * own floor explains (`checkFloor`) is printed and listed apart, and does not fail the run.
  */

@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatVerdict, judgeFloor, median, ms, ratio, Targets } from '../../../scripts/bench/report';
+import {
+  formatVerdict,
+  judgeFloor,
+  median,
+  ms,
+  pairedExcess,
+  ratio,
+  Targets,
+} from '../../../scripts/bench/report';
 
 describe('judgeFloor', () => {
   it('meets an at-most target at or below the limit, whatever the floor', () => {
@@ -58,5 +66,23 @@ describe('printing', () => {
     expect(ms(44.4)).toBe('44 ms');
     expect(ratio(Number.NaN)).toBe('n/a');
     expect(ratio(12.34)).toBe('12.3x');
+  });
+});
+
+describe('pairedExcess', () => {
+  it('takes the median of the rounds’ ratios, not the fastest of each list against the other', () => {
+    // The base's fastest load (90) and the cost's (110) came in different rounds: fastest against
+    // fastest says +22 %, while two of the three rounds say +10 % or less.
+    expect(pairedExcess([110, 150, 150], [100, 90, 140]).median).toBeCloseTo(0.1);
+    expect(pairedExcess([110, 120, 130, 140], [100, 100, 100, 100])).toEqual({
+      median: expect.closeTo(0.25),
+      q1: expect.closeTo(0.2),
+      q3: expect.closeTo(0.4),
+    });
+  });
+
+  it('names a mismatch between the lists', () => {
+    expect(() => pairedExcess([1, 2], [1])).toThrow(/2 costs paired with 1 bases/);
+    expect(() => pairedExcess([], [])).toThrow(/0 costs/);
   });
 });
