@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatVerdict, judgeFloor, median, quantile } from './report';
+import { type FloorTarget, type FloorVerdict, formatVerdict, judgeFloor, median, quantile } from './report';
 
 /** The suites the trimmed copy keeps (its ABOUT.md): a news site and two TodoMVC apps. */
 export const SPEEDOMETER_SUITES = ['NewsSite-Next', 'TodoMVC-React-Complex-DOM', 'TodoMVC-WebComponents'];
@@ -145,35 +145,48 @@ export interface SpeedometerFloors {
   watch: ScoreSummary;
 }
 
-/** The report's lines: the scores, the ratio against the target and its floor, and where the content script ran. */
-export function formatSpeedometerReport(input: {
+/** What a run's scores say: our ratio, the watch floor's, and the verdict against the target. */
+interface SpeedometerScores {
   withLens: ScoreSummary;
   without: ScoreSummary;
   floors?: SpeedometerFloors;
-  coverage: { ran: number; frames: number; asked?: number; loaded?: number };
-}): string[] {
-  const { ratio } = scoreRatio(input.withLens, input.without);
+}
+
+/** The target with its floor: without floors (older runs, tests) a plain at-least check. */
+function judgeSpeedometer({ withLens, without, floors }: SpeedometerScores): {
+  ratio: number;
+  target: FloorTarget;
+  verdict: FloorVerdict;
+} {
+  const { ratio, ok } = scoreRatio(withLens, without);
+  const floor = floors ? floors.watch.median / without.median : Number.NaN;
+  const target = {
+    value: ratio,
+    limit: SPEEDOMETER_TARGET,
+    floor,
+    atLeast: true,
+    show: (v: number) => v.toFixed(3),
+  };
+  return { ratio, target, verdict: floors ? judgeFloor(target) : ok ? 'met' : 'missed' };
+}
+
+/** The report's lines: the scores, the ratio against the target and its floor, and where the content script ran. */
+export function formatSpeedometerReport(
+  input: SpeedometerScores & { coverage: { ran: number; frames: number; asked?: number; loaded?: number } },
+): string[] {
+  const { ratio, target, verdict } = judgeSpeedometer(input);
   const { ran, frames } = input.coverage;
   const floors = input.floors;
-  const watchRatio = floors ? floors.watch.median / input.without.median : Number.NaN;
-  const verdict = floors
-    ? formatVerdict(
-        judgeFloor({ value: ratio, limit: SPEEDOMETER_TARGET, floor: watchRatio, atLeast: true }),
-        { value: ratio, limit: SPEEDOMETER_TARGET, floor: watchRatio, show: (v) => v.toFixed(3) },
-      )
-    : ratio >= SPEEDOMETER_TARGET
-      ? 'OK'
-      : 'MISSED';
   return [
     `No extension: ${score(input.without)}`,
     ...(floors
       ? [
           `No-op:        ${score(floors.noop)} → ${(floors.noop.median / input.without.median).toFixed(3)} (a content script doing nothing, in every frame)`,
-          `Watch floor:  ${score(floors.watch)} → ${watchRatio.toFixed(3)} (the no-op + one read of each frame's text and a MutationObserver on it)`,
+          `Watch floor:  ${score(floors.watch)} → ${target.floor.toFixed(3)} (the no-op + one read of each frame's text and a MutationObserver on it)`,
         ]
       : []),
     `IOM Lens:     ${score(input.withLens)}`,
-    `IOM Lens / no extension = ${ratio.toFixed(3)} — target ≥ ${SPEEDOMETER_TARGET}: ${verdict}` +
+    `IOM Lens / no extension = ${ratio.toFixed(3)} — target ≥ ${SPEEDOMETER_TARGET}: ${floors ? formatVerdict(verdict, target) : verdict === 'met' ? 'OK' : 'MISSED'}` +
       (floors
         ? `; IOM Lens / watch floor = ${(input.withLens.median / floors.watch.median).toFixed(3)}`
         : ''),
@@ -185,20 +198,9 @@ export function formatSpeedometerReport(input: {
 }
 
 /** The run fails on a miss that its floor does not explain, or when the content script missed a frame. */
-export function speedometerMissed(input: {
-  withLens: ScoreSummary;
-  without: ScoreSummary;
-  floors?: SpeedometerFloors;
-  coverage: { ran: number; frames: number };
-}): boolean {
-  const { ratio, ok } = scoreRatio(input.withLens, input.without);
-  const explained =
-    input.floors !== undefined &&
-    judgeFloor({
-      value: ratio,
-      limit: SPEEDOMETER_TARGET,
-      floor: input.floors.watch.median / input.without.median,
-      atLeast: true,
-    }) === 'floor';
-  return (!ok && !explained) || input.coverage.frames === 0 || input.coverage.ran < input.coverage.frames;
+export function speedometerMissed(
+  input: SpeedometerScores & { coverage: { ran: number; frames: number } },
+): boolean {
+  const { verdict } = judgeSpeedometer(input);
+  return verdict === 'missed' || input.coverage.frames === 0 || input.coverage.ran < input.coverage.frames;
 }
