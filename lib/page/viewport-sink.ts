@@ -141,7 +141,9 @@ export function createViewportSink(win: typeof globalThis, target: HighlightSink
       const side = sideOf(entry);
       const group = groupOf.get(el);
       if (group) {
-        // Reports queued before a member stopped being observed on its own say nothing about the group.
+        // Only the ends speak for a group: a report queued before another member stopped being observed
+        // on its own says nothing about it.
+        if (el !== group.top && el !== group.bottom) continue;
         if (el === group.top) group.topSide = side;
         if (el === group.bottom) group.bottomSide = side;
         setGroupNear(group, groupIsNear(group));
@@ -188,13 +190,18 @@ export function createViewportSink(win: typeof globalThis, target: HighlightSink
     listen();
   };
 
-  /** Back to one observation per element: each reports afresh, and far ones group again. */
-  const breakUp = (group: Group) => {
+  /** Forgets a group and stops observing its ends (its members are the caller's). */
+  const drop = (group: Group) => {
     groups.delete(group);
     for (const el of ends(group)) {
       groupOf.delete(el);
       observer?.unobserve(el);
     }
+  };
+
+  /** Back to one observation per element: each reports afresh, and far ones group again. */
+  const breakUp = (group: Group) => {
+    drop(group);
     for (const el of group.members) {
       groupOf.delete(el);
       if (group.near) near.add(el);
@@ -249,12 +256,7 @@ export function createViewportSink(win: typeof globalThis, target: HighlightSink
     if (!group) return observer?.unobserve(el);
     group.members.delete(el);
     if (el !== group.top && el !== group.bottom) groupOf.delete(el);
-    if (group.members.size > 0) return;
-    groups.delete(group);
-    for (const end of ends(group)) {
-      groupOf.delete(end);
-      observer?.unobserve(end);
-    }
+    if (group.members.size === 0) drop(group);
   };
 
   return {
