@@ -25,6 +25,10 @@ export class BlockRecords<A> {
   private recordOf = new WeakMap<Node, BlockRecord<A>>();
   /** Records whose text changed or lost a node since the last decision. */
   private readonly dirty = new Set<BlockRecord<A>>();
+  /** The records of `records` whose text lies in a shadow tree, which a walk of the light DOM does not enter. */
+  private readonly shadowed = new Set<BlockRecord<A>>();
+  /** Every record ever made for text in a shadow tree. */
+  private readonly inShadow = new WeakSet<BlockRecord<A>>();
 
   /** Number of records. */
   get size(): number {
@@ -52,6 +56,7 @@ export class BlockRecords<A> {
   takeAll(): Set<BlockRecord<A>> {
     const all = this.records;
     this.records = new Set();
+    this.shadowed.clear();
     return all;
   }
 
@@ -60,17 +65,57 @@ export class BlockRecords<A> {
    * roots), shadow trees of hosts inside them included: a rescan of a region reads those again.
    */
   takeInside(roots: Set<Node>): Set<BlockRecord<A>> {
+    const inside = this.findByWalking(roots) ?? this.findByClimbing(roots, this.records);
+    for (const record of inside) this.remove(record);
+    return inside;
+  }
+
+  /**
+   * The records inside `roots`, found from the regions' side: their text nodes, each looked up by node,
+   * and a climb from the few records in shadow trees. A rescan after a page change is mostly of small
+   * regions (a list item, a ticker) on a page with a thousand records, where climbing from every record
+   * cost a millisecond per rescan. Null when the regions hold more text nodes than there are records: a
+   * climb from each record is then cheaper.
+   */
+  private findByWalking(roots: Set<Node>): Set<BlockRecord<A>> | null {
     const inside = new Set<BlockRecord<A>>();
-    for (const record of this.records) {
+    let budget = this.records.size;
+    for (const root of roots) {
+      const doc = root.ownerDocument;
+      if (doc === null) return null;
+      const walker = doc.createTreeWalker(root, SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        if (--budget < 0) return null;
+        const record = this.recordOf.get(node);
+        if (record?.block.nodes[0] === node && this.records.has(record)) inside.add(record);
+      }
+    }
+    for (const record of this.findByClimbing(roots, this.shadowed)) inside.add(record);
+    return inside;
+  }
+
+  /** The records of `among` whose first node lies inside one of `roots`, shadow trees of hosts included. */
+  private findByClimbing(roots: Set<Node>, among: Iterable<BlockRecord<A>>): Set<BlockRecord<A>> {
+    const inside = new Set<BlockRecord<A>>();
+    for (const record of among) {
       // Climbing from the record costs its depth; asking every root `contains` would cost roots × depth.
       for (let at: Node | null = (record.block.nodes[0] as Text).parentNode; at !== null; at = upFrom(at)) {
         if (!roots.has(at)) continue;
         inside.add(record);
-        this.records.delete(record);
         break;
       }
     }
     return inside;
+  }
+
+  private add(record: BlockRecord<A>): void {
+    this.records.add(record);
+    if (this.inShadow.has(record)) this.shadowed.add(record);
+  }
+
+  private remove(record: BlockRecord<A>): void {
+    this.records.delete(record);
+    this.shadowed.delete(record);
   }
 
   /**
@@ -82,12 +127,13 @@ export class BlockRecords<A> {
     const old = reusable.get(first);
     if (old && sameBlock(old.block, block)) {
       reusable.delete(first);
-      this.records.add(old);
+      this.add(old);
       return false;
     }
     const record: BlockRecord<A> = { block, analysis: null, mentions: [], entries: [] };
     for (const node of block.nodes) this.recordOf.set(node, record);
-    this.records.add(record);
+    if (first.getRootNode() !== first.ownerDocument) this.inShadow.add(record);
+    this.add(record);
     return true;
   }
 
@@ -103,7 +149,7 @@ export class BlockRecords<A> {
         ? isBlockCurrent(record.block)
         : (record.block.nodes[0] as Text).isConnected;
       if (!current) {
-        this.records.delete(record);
+        this.remove(record);
         onDrop(record);
         dropped = true;
       }
@@ -115,10 +161,14 @@ export class BlockRecords<A> {
   /** Forgets everything. */
   clear(): void {
     this.records = new Set();
+    this.shadowed.clear();
     this.recordOf = new WeakMap();
     this.dirty.clear();
   }
 }
+
+/** `NodeFilter.SHOW_TEXT`, spelled out: the filter is a global of the page's window, not of every world. */
+const SHOW_TEXT = 0x4;
 
 /** The parent of `node`, or the host of the shadow root `node` is. */
 function upFrom(node: Node): Node | null {

@@ -66,12 +66,17 @@ export class ChangeCollector {
   /** Records seen since the last `take()`. */
   records = 0;
 
-  /** Notes a batch of records. */
-  add(records: readonly MutationRecord[]): void {
+  /**
+   * Notes a batch of records, and tells `onTextChanged` of each text node whose data changed (in the same
+   * pass: the observer's callback runs on every page change, and each record read costs there).
+   */
+  add(records: readonly MutationRecord[], onTextChanged?: (node: Node) => void): void {
     this.records += records.length;
     for (const record of records) {
       if (record.type === 'characterData') {
-        this.targets.add(record.target);
+        const target = record.target;
+        this.targets.add(target);
+        onTextChanged?.(target);
       } else if (record.type === 'attributes') {
         // contenteditable switched: the element itself may now be skipped, so start from its parent.
         this.targets.add(record.target.parentNode ?? record.target);

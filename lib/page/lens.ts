@@ -235,15 +235,14 @@ export class PageLens<A = unknown> {
     this.stats.mutationRecords += records.length;
     // Unpaint mentions whose text just changed, before the next frame shows a stale mark. (Removed
     // nodes are not painted anyway, and the rescan of their parent's block replaces their records.)
-    if (this.records.size > 0) {
-      for (const record of records) if (record.type === 'characterData') this.touched(record.target);
-    }
-    this.changes.add(records);
+    this.changes.add(records, this.records.size > 0 ? this.onTextChanged : undefined);
     if (this.flushTimer === undefined) {
       this.flushTimer = setTimeout(() => this.flush(), MUTATION_FLUSH_DELAY_MS);
     }
     this.meter.record(this.now() - started, 'observe');
   }
+
+  private readonly onTextChanged = (node: Node) => this.touched(node);
 
   /** A text node of the page changed: its record needs checking, its mentions go now. */
   private touched(node: Node): void {

@@ -75,6 +75,54 @@ describe('BlockRecords', () => {
     expect(texts(records)).toEqual(['IOM in a']);
   });
 
+  it('takes out the records under a region deep in a shared tree, and none beside it', () => {
+    page(
+      '<main><section id="s1"><div><p>IOM one</p><p>IOM two</p></div></section>' +
+        '<section id="s2"><div><p>IOM three</p><p>IOM four</p></div></section><p>IOM five</p></main>',
+    );
+    admitAll(records);
+    const region = document.querySelector('#s2 div') as Element;
+    const inside = records.takeInside(new Set([region, document.getElementById('nowhere') ?? region]));
+    expect([...inside].map((r) => r.block.text)).toEqual(['IOM three', 'IOM four']);
+    expect(texts(records)).toEqual(['IOM one', 'IOM two', 'IOM five']);
+    // Asked again with the outer section, the records already climbed past it are found as well.
+    const again = records.takeInside(new Set([document.getElementById('s1') as Element]));
+    expect([...again].map((r) => r.block.text)).toEqual(['IOM one', 'IOM two']);
+  });
+
+  it('takes out a record in the shadow tree of a host inside the region', () => {
+    page('<div id="a"><p>IOM light</p><div id="host"></div></div><p>IOM outside</p>');
+    const shadow = (document.getElementById('host') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>IOM shadow</p>';
+    admitAll(records);
+    const builder = new BlockBuilder((block) => records.admit(block, new Map()));
+    walkInto(builder, shadow.firstChild as Element);
+    builder.end();
+    const inside = records.takeInside(new Set([document.getElementById('a') as Element]));
+    expect([...inside].map((r) => r.block.text).sort()).toEqual(['IOM light', 'IOM shadow']);
+    expect(texts(records)).toEqual(['IOM outside']);
+  });
+
+  it('finds the records inside a region holding more text than there are records', () => {
+    const plain = Array.from({ length: 12 }, (_, i) => `<p>plain ${i}</p>`).join('');
+    page(`<div id="a">${plain}<p>IOM in a</p>${plain}</div><p>IOM outside</p>`);
+    const reusable = new Map<Text, BlockRecord<string>>();
+    for (const block of blocks()) if (block.text.startsWith('IOM')) records.admit(block, reusable);
+    const inside = records.takeInside(new Set([document.getElementById('a') as Element]));
+    expect([...inside].map((r) => r.block.text)).toEqual(['IOM in a']);
+    expect(texts(records)).toEqual(['IOM outside']);
+  });
+
+  it('does not take a record twice, nor one whose first node left the region', () => {
+    page('<div id="a"><p id="p1">IOM one</p><p>IOM two</p></div><div id="b"></div>');
+    admitAll(records);
+    const a = new Set([document.getElementById('a') as Element]);
+    (document.getElementById('b') as Element).append(document.getElementById('p1') as Element);
+    expect([...records.takeInside(a)].map((r) => r.block.text)).toEqual(['IOM two']);
+    expect(records.takeInside(a).size).toBe(0);
+    expect(texts(records)).toEqual(['IOM one']);
+  });
+
   it('forgets every record and every change on clear', () => {
     page('<p>IOM one</p>');
     admitAll(records);

@@ -46,6 +46,21 @@ describe('regionOf', () => {
 });
 
 describe('ChangeCollector', () => {
+  it('tells of each text node whose data changed, and of nothing else', async () => {
+    const body = page('<p id="p">IOM <b>x</b></p><ul><li>a</li></ul>');
+    const told: Node[] = [];
+    const collector = new ChangeCollector();
+    const observer = new MutationObserver((records) => collector.add(records, (node) => told.push(node)));
+    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+    const text = body.querySelector('b')?.firstChild as Text;
+    text.data = 'y';
+    body.querySelector('ul')?.append(document.createElement('li'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(told).toEqual([text]);
+    expect(collector.take(body).regions.map(idOf).sort()).toEqual(['', 'p']);
+  });
+
   it('rescans only an inserted block, not the list it joined', async () => {
     const body = page('<ul id="list">\n<li>a</li>\n</ul>');
     const li = document.createElement('li');
