@@ -392,6 +392,17 @@ export async function measureInPage<A, R>(
   return { cost, value };
 }
 
+/**
+ * Collects the renderer's garbage now, then waits two frames: a run that follows starts without a
+ * collection pending from what was allocated before it (the page's load, the lens's first scan).
+ */
+export async function collectGarbage(tab: BenchTab): Promise<void> {
+  await tab.cdp.send('HeapProfiler.enable');
+  await tab.cdp.send('HeapProfiler.collectGarbage');
+  await tab.cdp.send('HeapProfiler.disable');
+  await tab.page.evaluate(twoFrames);
+}
+
 /** CPU the page spends after the mutations until quiet (the extension's deferred rescans land here). */
 export async function settleCost(tab: BenchTab): Promise<number> {
   const before = await metrics(tab.cdp);
