@@ -333,11 +333,8 @@ async function benchMutations(bench: Bench, perTask: number): Promise<void> {
   for (let run = 0; run < MUTATION_ROUNDS; run++) {
     const url = server.url(`mutations.html?run=${run}&per=${perTask}`);
     for (const settled of [false, true]) {
-      const loaded = await measureLoad(ext, url, { lens: true });
-      if (settled) {
-        await waitForLens(loaded.tab);
-        await collectGarbage(loaded.tab);
-      }
+      const loaded = await measureLoad(ext, url, { lens: true }); // waits for the lens to be idle
+      if (settled) await collectGarbage(loaded.tab);
       const e = await measureInPage(loaded.tab, runMutationsFn, [MUTATIONS, perTask]);
       await waitForLens(loaded.tab);
       mut[settled ? 'extSettled' : 'ext'].push(e.cost.TaskDuration + (await settleCost(loaded.tab)));

@@ -167,7 +167,10 @@ export class BlockRecords<A> {
   }
 }
 
-/** `NodeFilter.SHOW_TEXT`, spelled out: the filter is a global of the page's window, not of every world. */
+/**
+ * `NodeFilter.SHOW_TEXT`, spelled out as in frame-gate.ts: lib/page takes no DOM globals, only the nodes
+ * it is given.
+ */
 const SHOW_TEXT = 0x4;
 
 /** The parent of `node`, or the host of the shadow root `node` is. */
