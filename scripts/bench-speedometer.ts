@@ -6,7 +6,8 @@
  * extension, and two references built with the same stack, in every frame: the no-op content script and
  * the watch's floor (the no-op + one read of the frame's text and a MutationObserver). Rounds are
  * interleaved (the order reverses each round). Prints the scores, our ratio against the target with the
- * floor's beside it, and in how many of the suites' app frames the content script ran; exit 1 when a
+ * floor's beside it, the same for each iteration apart (the first is our scripts' first run in a new
+ * renderer), and in how many of the suites' app frames the content script ran; exit 1 when a
  * target is missed and the floor does not explain it. Without ../shared it prints a notice and exits 0.
  *
  *   BENCH_ROUNDS=5        rounds (each runs both browsers once)
@@ -19,6 +20,7 @@ import { buildNoop } from './bench/noop-extension';
 import {
   CLIENT_STATE,
   type FrameObservation,
+  formatIterationSplit,
   formatSpeedometerReport,
   parseRunState,
   SPEEDOMETER_SUITES,
@@ -144,7 +146,8 @@ async function main(): Promise<void> {
   });
   const observed = observe();
   const ignored = observe();
-  const scores: Record<Variant, number[]> = { withLens: [], without: [], noop: [], watch: [] };
+  // One list per run, one score per iteration.
+  const scores: Record<Variant, number[][]> = { withLens: [], without: [], noop: [], watch: [] };
   try {
     console.log(
       `Chromium ${browsers.withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order reversing each round), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; medians over all iterations.\n`,
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
       const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
       for (const variant of order) {
         const got = await runOnce(browsers[variant], url, variant === 'withLens' ? observed : ignored);
-        scores[variant].push(...got);
+        scores[variant].push(got);
         console.log(`  round ${round + 1}, ${LABELS[variant]}: ${got.map((s) => s.toFixed(2)).join(', ')}`);
       }
     }
@@ -162,14 +165,16 @@ async function main(): Promise<void> {
     for (const browser of Object.values(browsers)) await browser.context.close();
     await server.close();
   }
+  const all = (variant: Variant) => summarize(scores[variant].flat());
   const report = {
-    withLens: summarize(scores.withLens),
-    without: summarize(scores.without),
-    floors: { noop: summarize(scores.noop), watch: summarize(scores.watch) },
+    withLens: all('withLens'),
+    without: all('without'),
+    floors: { noop: all('noop'), watch: all('watch') },
     coverage: suiteFrameCoverage(observed),
   };
   console.log('');
   for (const line of formatSpeedometerReport(report)) console.log(line);
+  for (const line of formatIterationSplit(scores)) console.log(line);
   process.exitCode = speedometerMissed(report) ? 1 : 0;
 }
 

@@ -204,3 +204,39 @@ export function speedometerMissed(
   const { verdict } = judgeSpeedometer(input);
   return verdict === 'missed' || input.coverage.frames === 0 || input.coverage.ran < input.coverage.frames;
 }
+
+/** Each browser's scores by run: one list per run, one score per iteration. */
+export interface RunScores {
+  withLens: readonly (readonly number[])[];
+  without: readonly (readonly number[])[];
+  watch?: readonly (readonly number[])[];
+}
+
+/**
+ * The medians of each iteration apart (the first of every run, the second…), with IOM Lens's ratio to
+ * no extension and to the watch floor. A run starts in a new tab, so its first iteration is also the first
+ * time our scripts are compiled and run in that renderer; the later ones show what is left once they are
+ * warm. Informative only: the verdict stays on all iterations together.
+ */
+export function formatIterationSplit(runs: RunScores): string[] {
+  const count = Math.min(
+    ...[runs.withLens, runs.without, runs.watch ?? runs.without].map((r) => r[0]?.length ?? 0),
+  );
+  const at = (list: readonly (readonly number[])[], i: number) =>
+    median(list.flatMap((scores) => (scores[i] === undefined ? [] : [scores[i] as number])));
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const lens = at(runs.withLens, i);
+    const without = at(runs.without, i);
+    const watch = runs.watch ? at(runs.watch, i) : Number.NaN;
+    lines.push(
+      `  iteration ${i + 1}: no extension ${without.toFixed(2)}` +
+        (runs.watch ? `, watch floor ${watch.toFixed(2)} (${(watch / without).toFixed(3)})` : '') +
+        `, IOM Lens ${lens.toFixed(2)}: ${(lens / without).toFixed(3)}` +
+        (runs.watch ? `, ${(lens / watch).toFixed(3)} of the watch floor` : ''),
+    );
+  }
+  return lines.length > 0
+    ? ['By iteration (medians over the rounds; each run starts in a new tab):', ...lines]
+    : [];
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  formatIterationSplit,
   formatSpeedometerReport,
   parseRunState,
   SPEEDOMETER_TARGET,
@@ -128,6 +129,32 @@ describe('speedometer bench', () => {
     expect(speedometerMissed(missed)).toBe(true);
     expect(speedometerMissed({ ...explained, coverage: { ran: 3, frames: 4 } })).toBe(true);
     expect(speedometerMissed({ ...missed, withLens: summarize([9.95, 9.95]) })).toBe(false);
+  });
+
+  it('splits the scores by iteration, so that a first run in a cold renderer shows apart from the warm ones', () => {
+    const runs = {
+      without: [
+        [6, 7],
+        [6.2, 7.4],
+      ],
+      watch: [
+        [6.1, 7.2],
+        [6.3, 7.2],
+      ],
+      withLens: [
+        [5.6, 7.1],
+        [5.8, 7.3],
+      ],
+    };
+    expect(formatIterationSplit(runs)).toEqual([
+      'By iteration (medians over the rounds; each run starts in a new tab):',
+      '  iteration 1: no extension 6.10, watch floor 6.20 (1.016), IOM Lens 5.70: 0.934, 0.919 of the watch floor',
+      '  iteration 2: no extension 7.20, watch floor 7.20 (1.000), IOM Lens 7.20: 1.000, 1.000 of the watch floor',
+    ]);
+    expect(formatIterationSplit({ without: runs.without, withLens: runs.withLens })[1]).toBe(
+      '  iteration 1: no extension 6.10, IOM Lens 5.70: 0.934',
+    );
+    expect(formatIterationSplit({ without: [], withLens: [] })).toEqual([]);
   });
 
   it('finds the copy beside the project only when its index.html is there', () => {
