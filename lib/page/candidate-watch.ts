@@ -1,8 +1,15 @@
 import { isInSkippedRegion } from './dom-rules';
 import { ScanTask } from './scan';
 import { shadowHostCandidates } from './shadow-hosts';
-import { PAGE_CHANGES, type ScanRoot, ShadowRoots } from './shadow-roots';
-import { createYield, MUTATION_FLUSH_DELAY_MS, runSliced, type YieldFn } from './slices';
+import { isShadowRoot, PAGE_CHANGES, type ScanRoot, ShadowRoots } from './shadow-roots';
+import {
+  createYield,
+  MUTATION_FLUSH_DELAY_MS,
+  runSliced,
+  type SlicedTask,
+  STEPS_PER_CLOCK_READ,
+  type YieldFn,
+} from './slices';
 
 /**
  * Waits for the first text on a page that may hold a mention, doing nothing else: most pages never
@@ -173,6 +180,16 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
   });
 
   const yieldToMain = deps.yieldToMain ?? createYield(win);
+  const slices = {
+    now,
+    yieldToMain,
+    signal: stop.signal,
+    onSlice: (ms: number) => {
+      stats.slices++;
+      stats.workMs += ms;
+      stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
+    },
+  };
   /** Reads `roots` and the shadow roots met in them in slices; true at a candidate. */
   const read = async (roots: ScanRoot[]) => {
     // The scan asks `hasCandidate` of each piece and walks only those it answers yes to: answering
@@ -191,22 +208,44 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
       now,
       () => hit,
     );
-    await runSliced(task, {
-      now,
-      yieldToMain,
-      signal: stop.signal,
-      onSlice: (ms) => {
-        stats.slices++;
-        stats.workMs += ms;
-        stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
-      },
-    });
+    await runSliced(task, slices);
     stats.pieces += task.counts.pieces;
     return hit;
   };
-  /** Reads shadow trees found after the first read (an added host, an upgraded custom element). */
-  const readLater = async (roots: ScanRoot[]) => {
-    if (!stop.signal.aborted && (await read(roots))) foundOne();
+  /**
+   * Reads what came into shadow trees after the first read: the roots of added hosts and of the hosts
+   * inside added elements, and roots that a re-check found. Each root's text is tested whole with one
+   * `textContent`, as a small page's light DOM is: text the lens would read is in it, in order, and a
+   * candidate in the root's own style sheet only wakes the lens early. The scan's walk made an app that
+   * adds a hundred components pay for every piece of each (docs/content-script.md, "Speedometer 3").
+   */
+  const readLater = async (found: ScanRoot[]) => {
+    const queue = [...found];
+    let hit = false;
+    const task: SlicedTask = {
+      step: (deadline) => {
+        for (let n = 1; queue.length > 0; n++) {
+          if (n % STEPS_PER_CLOCK_READ === 0 && now() >= deadline) return false;
+          const at = queue.pop() as ScanRoot;
+          if (isShadowRoot(at)) {
+            stats.pieces++;
+            if (candidateAt(at.host, at.textContent)) {
+              hit = true;
+              return true;
+            }
+          } else {
+            const root = shadows.rootOf(at);
+            if (root !== null) queue.push(root);
+          }
+          for (const el of shadowHostCandidates(at)) {
+            const root = shadows.rootOf(el);
+            if (root !== null) queue.push(root);
+          }
+        }
+        return true;
+      },
+    };
+    if (!stop.signal.aborted && (await runSliced(task, slices)) && hit) foundOne();
   };
   /**
    * Tests a small page's light DOM whole with one `textContent` (the baseline's own call): null when it

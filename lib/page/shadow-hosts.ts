@@ -64,16 +64,18 @@ export function isAskedHost(el: Element): boolean {
 }
 
 /**
- * The elements under `root` that a scan would ask for a shadow root, in document order, or more (a caller
+ * The elements under `root` (an element or a shadow root) that a scan would ask for a shadow root, in document order, or more (a caller
  * asks each one anyway). By the selector where the engine has it (`:has`: Chromium 105, Firefox 121, Safari
  * 15.4); else by visiting every element.
  */
-export function shadowHostCandidates(root: Element): Iterable<Element> {
+export function shadowHostCandidates(root: Element | ShadowRoot): Iterable<Element> {
   let matched: NodeListOf<Element>;
   try {
     matched = root.querySelectorAll(SHADOW_HOST_SELECTOR);
   } catch {
-    return [...root.getElementsByTagName('*')].filter(isAskedHost);
+    // An engine without `:has`: every element (a shadow root has no getElementsByTagName).
+    const all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
+    return [...all].filter(isAskedHost);
   }
   return [...matched].filter(isAskedHost);
 }

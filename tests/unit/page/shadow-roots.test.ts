@@ -240,6 +240,62 @@ describe('the candidate watch in shadow trees', () => {
     (root.querySelector('#t') as Element).textContent = 'IOM now.';
     await until(() => calls.found > 0, 'the watch to wake on the change inside the root');
   });
+  it('wakes on a candidate in a root nested inside the root of a host added later', async () => {
+    const body = page('<p>Nothing here.</p><x-shell id="shell"></x-shell>');
+    shadow(body.querySelector('#shell'), '<p>Menu</p>');
+    const calls = startWatch();
+    await tick(MUTATION_FLUSH_DELAY_MS);
+    // A plain wrapper holding a component whose own root holds another component: only the innermost
+    // root has the candidate.
+    const wrapper = document.createElement('div');
+    const outer = document.createElement('x-outer');
+    const outerRoot = shadow(outer, '<p>Outer title</p><x-inner id="inner"></x-inner>');
+    shadow(outerRoot.querySelector('#inner'), '<p>The IOM office reopened.</p>');
+    wrapper.append(outer);
+    body.append(wrapper);
+    await until(() => calls.found > 0, 'the watch to wake on the nested root');
+  });
+
+  it('reads each added root whole, once, and stays asleep while none holds a candidate', async () => {
+    const body = page('<p>Nothing here.</p><x-list id="list"></x-list>');
+    const list = shadow(body.querySelector('#list'), '<ul></ul>');
+    const tested: string[] = [];
+    watch = watchForCandidates({
+      doc: document,
+      win,
+      hasCandidate: (text) => {
+        tested.push(text);
+        return /IOM/.test(text);
+      },
+      onFound: () => {
+        throw new Error('no candidate was added');
+      },
+    });
+    await tick(MUTATION_FLUSH_DELAY_MS);
+    tested.length = 0;
+    for (let i = 0; i < 50; i++) {
+      const item = document.createElement('x-item');
+      shadow(item, `<li><label>Toggle</label><span>Task ${i}</span><button>Remove</button></li>`);
+      list.querySelector('ul')?.append(item);
+    }
+    await until(() => tested.some((text) => text.includes('Task 49')), 'the added roots to be read');
+    await tick(MUTATION_FLUSH_DELAY_MS);
+    // One test per root (its whole text), none per label, span or button inside it.
+    expect(tested.filter((text) => text.startsWith('Toggle'))).toHaveLength(50);
+    expect(tested).toContain('ToggleTask 7Remove');
+    expect(watch?.found).toBe(false);
+  });
+
+  it('does not wake on a candidate in the root of a host inside an editor', async () => {
+    const body = page('<p>Nothing here.</p><div contenteditable="true" id="editor"></div>');
+    const calls = startWatch();
+    await tick(MUTATION_FLUSH_DELAY_MS);
+    const host = document.createElement('x-card');
+    shadow(host, '<p>IOM</p>');
+    body.querySelector('#editor')?.append(host);
+    await tick(MUTATION_FLUSH_DELAY_MS * 3);
+    expect(calls.found).toBe(0);
+  });
 });
 
 describe('painting in shadow trees', () => {
