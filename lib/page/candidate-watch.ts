@@ -237,6 +237,8 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
             const root = shadows.rootOf(at);
             if (root !== null) queue.push(root);
           }
+          // Most added components hold nothing in their light DOM: no selector run for them.
+          if (at.firstElementChild === null) continue;
           for (const el of shadowHostCandidates(at)) {
             const root = shadows.rootOf(el);
             if (root !== null) queue.push(root);
