@@ -1,6 +1,6 @@
 import { isInSkippedRegion } from './dom-rules';
 import { ScanTask } from './scan';
-import { shadowHostCandidates } from './shadow-hosts';
+import { pageShadowHostCandidates, shadowHostCandidates } from './shadow-hosts';
 import { isShadowRoot, PAGE_CHANGES, type ScanRoot, ShadowRoots } from './shadow-roots';
 import {
   createYield,
@@ -43,10 +43,11 @@ function htmlBytes(win: typeof globalThis): number {
  */
 function shadowHostRoots(body: HTMLElement, shadows: ShadowRoots): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
-  for (const el of shadowHostCandidates(body)) {
+  for (const el of pageShadowHostCandidates(body)) {
     const root = shadows.rootOf(el);
     if (root !== null && !isInSkippedRegion(el, body)) roots.push(root);
   }
+  shadows.laterUnder(body);
   return roots;
 }
 
@@ -177,6 +178,7 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
     win,
     observe: (root) => observer.observe(root, PAGE_CHANGES),
     onLateRoot: (root) => void readLater([root]),
+    hostsIn: pageShadowHostCandidates,
   });
 
   const yieldToMain = deps.yieldToMain ?? createYield(win);

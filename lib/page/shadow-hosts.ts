@@ -46,11 +46,26 @@ const KNOWN_ELEMENTS = [
   'u var video wbr xmp math',
 ].join(' ');
 
+const KNOWN_OUTSIDE_SVG_AND_MATHML = `:not(:is(${KNOWN_ELEMENTS.split(' ').join(',')}, svg *, math *))`;
+const LEAF_HOST_CONTAINERS = `:is(${HOST_CONTAINERS.join(',')}):not(:has(> *))`;
+
 /**
  * Leaf host containers, and elements of no known name outside SVG and MathML (whose own element names,
  * some hyphenated, are never custom elements).
  */
-export const SHADOW_HOST_SELECTOR = `:is(${HOST_CONTAINERS.join(',')}):not(:has(> *)), :not(:is(${KNOWN_ELEMENTS.split(' ').join(',')}, svg *, math *))`;
+export const SHADOW_HOST_SELECTOR = `${LEAF_HOST_CONTAINERS}, ${KNOWN_OUTSIDE_SVG_AND_MATHML}`;
+
+/** The same, less the custom elements not defined yet (`pageShadowHostCandidates` asks only so many). */
+export const DEFINED_SHADOW_HOST_SELECTOR = `${LEAF_HOST_CONTAINERS}, :defined${KNOWN_OUTSIDE_SVG_AND_MATHML}`;
+
+/**
+ * Custom elements not defined yet that a search asks for a root, at most: a page may hold thousands that
+ * never will be (MathJax's `mjx-*` markup: 1,121 on the saved `mathjax` page, where asking each one cost
+ * 8–23 ms against 1 ms for everything else). Such elements hold a root only from declarative shadow DOM,
+ * before their definition loads; the rest are counted (`ShadowRoots.laterUnder`), and their region is
+ * searched again once that count moves, as it does when they are defined.
+ */
+export const MAX_UNDEFINED_ASKED = 200;
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
@@ -64,18 +79,36 @@ export function isAskedHost(el: Element): boolean {
 }
 
 /**
- * The elements under `root` (an element or a shadow root) that a scan would ask for a shadow root, in document order, or more (a caller
- * asks each one anyway). By the selector where the engine has it (`:has`: Chromium 105, Firefox 121, Safari
- * 15.4); else by visiting every element.
+ * The elements under `root` (an element or a shadow root) that a scan would ask for a shadow root, in
+ * document order, or more (a caller asks each one anyway). By the selector where the engine has it (`:has`:
+ * Chromium 105, Firefox 121, Safari 15.4); else by visiting every element.
  */
-export function shadowHostCandidates(root: Element | ShadowRoot): Iterable<Element> {
+export function shadowHostCandidates(root: Element | ShadowRoot, selector = SHADOW_HOST_SELECTOR): Element[] {
   let matched: NodeListOf<Element>;
   try {
-    matched = root.querySelectorAll(SHADOW_HOST_SELECTOR);
+    matched = root.querySelectorAll(selector);
   } catch {
     // An engine without `:has`: every element (a shadow root has no getElementsByTagName).
     const all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
     return [...all].filter(isAskedHost);
   }
   return [...matched].filter(isAskedHost);
+}
+
+/**
+ * The same for a whole page (or a large region): the elements `shadowHostCandidates` finds, less the custom
+ * elements not defined yet beyond the first MAX_UNDEFINED_ASKED, which come last. A small region is
+ * cheaper to search in one query; a page of MathJax is not.
+ */
+export function pageShadowHostCandidates(root: Element | ShadowRoot): Element[] {
+  const hosts = shadowHostCandidates(root, DEFINED_SHADOW_HOST_SELECTOR);
+  // Items of a NodeList are wrapped for script one by one, as they are read: only those asked cost.
+  const notDefined = root.querySelectorAll(':not(:defined)');
+  const asked = Math.min(notDefined.length, MAX_UNDEFINED_ASKED);
+  for (let i = 0; i < asked; i++) {
+    const el = notDefined[i] as Element;
+    // Custom elements only (a DOM without `:defined`, such as the unit tests', matches every element).
+    if (el.localName.includes('-') && isAskedHost(el)) hosts.push(el);
+  }
+  return hosts;
 }

@@ -79,14 +79,16 @@ function closedRoots(el: Element): ClosedRootReader | null {
 
 /**
  * The shadow root of `el`, open or closed where the browser lets extensions see closed ones. Closed
- * roots are looked for on custom elements only (names with a hyphen): that lookup is an extension API
- * call, too dear for every container of a page, and the standard elements that may host a root
+ * roots are looked for on defined custom elements only (names with a hyphen): that lookup is an extension
+ * API call, too dear for every container of a page, and the standard elements that may host a root
  * (div, section, p…) almost always host open ones.
  */
 export function shadowRootOf(el: Element): ShadowRoot | null {
   const open = el.shadowRoot;
   if (open) return open;
-  if (!el.localName.includes('-')) return null;
+  // A custom element gets its closed root from its definition: one not defined yet (MathJax's thousands
+  // of `mjx-*` elements never are) is not asked, and is looked at again if it gets defined.
+  if (!el.localName.includes('-') || !el.matches(':defined')) return null;
   return closedRoots(el)?.(el) ?? null;
 }
 
@@ -106,13 +108,23 @@ export interface ShadowRootsDeps {
   observe(root: ShadowRoot): void;
   /** A root found by a re-check: it has not been read yet. */
   onLateRoot(root: ShadowRoot): void;
+  /**
+   * The elements under a region that may host a shadow root, found by selector (shadow-hosts.ts); only
+   * needed by owners that call `laterUnder`.
+   */
+  hostsIn?(region: Element | ShadowRoot): Iterable<Element>;
 }
+
+/** Custom elements not defined yet (they may be upgraded later and attach a root then). */
+const UNDEFINED_ELEMENTS = ':not(:defined)';
 
 /** The shadow roots of one page as its reader (the lens or the candidate watch) found them. */
 export class ShadowRoots implements ShadowFinder {
   private readonly known = new Set<ShadowRoot>();
   /** Custom elements not upgraded yet when met, to be looked at again. */
   private readonly pending = new Set<Element>();
+  /** Regions searched by selector, with how many custom elements in them were not defined yet. */
+  private readonly regions = new Map<Element | ShadowRoot, number>();
   private round = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
@@ -135,12 +147,27 @@ export class ShadowRoots implements ShadowFinder {
     return root;
   }
 
+  /**
+   * Notes how many custom elements under `region` are not defined yet, after a search by selector that
+   * leaves them out (shadow-hosts.ts): a page may hold thousands that never will be (MathJax's `mjx-*`
+   * markup), and meeting each one would cost a wrapper and a lookup. A re-check that counts a different
+   * number searches the region again for roots not seen yet.
+   */
+  laterUnder(region: Element | ShadowRoot): void {
+    if (this.disposed || !this.deps.hostsIn || this.regions.size >= MAX_PENDING_HOSTS) return;
+    const count = region.querySelectorAll(UNDEFINED_ELEMENTS).length;
+    if (count === 0) return;
+    this.regions.set(region, count);
+    this.startRechecks();
+  }
+
   /** Stops the re-checks and forgets every root (observers are the owner's to disconnect). */
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending.clear();
+    this.regions.clear();
     this.known.clear();
   }
 
@@ -153,6 +180,10 @@ export class ShadowRoots implements ShadowFinder {
   private later(el: Element): void {
     if (this.disposed || this.pending.size >= MAX_PENDING_HOSTS || el.matches(':defined')) return;
     this.pending.add(el);
+    this.startRechecks();
+  }
+
+  private startRechecks(): void {
     if (this.timer === undefined) {
       this.round = 0;
       this.schedule();
@@ -165,6 +196,7 @@ export class ShadowRoots implements ShadowFinder {
     if (delay === undefined) {
       this.timer = undefined;
       this.pending.clear(); // still not upgraded: left to the page's changes
+      this.regions.clear();
       return;
     }
     this.timer = this.deps.win.setTimeout(() => this.recheck(), delay - previous);
@@ -183,9 +215,24 @@ export class ShadowRoots implements ShadowFinder {
       this.found(root);
       this.deps.onLateRoot(root);
     }
+    for (const [region, count] of this.regions) this.recheckRegion(region, count);
     this.round++;
-    if (this.pending.size === 0 || this.disposed) this.timer = undefined;
+    if ((this.pending.size === 0 && this.regions.size === 0) || this.disposed) this.timer = undefined;
     else this.schedule();
+  }
+
+  /** Counts a region's undefined custom elements again; when the number moved, looks for new roots there. */
+  private recheckRegion(region: Element | ShadowRoot, count: number): void {
+    const now = region.isConnected ? region.querySelectorAll(UNDEFINED_ELEMENTS).length : 0;
+    if (now === 0) this.regions.delete(region);
+    else this.regions.set(region, now);
+    if (now === count || !region.isConnected) return;
+    for (const el of this.deps.hostsIn?.(region) ?? []) {
+      const root = shadowRootOf(el);
+      if (root === null || this.known.has(root)) continue;
+      this.found(root);
+      this.deps.onLateRoot(root);
+    }
   }
 }
 

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAskedHost, SHADOW_HOST_SELECTOR, shadowHostCandidates } from '@/lib/page/shadow-hosts';
+import {
+  isAskedHost,
+  MAX_UNDEFINED_ASKED,
+  pageShadowHostCandidates,
+  SHADOW_HOST_SELECTOR,
+  shadowHostCandidates,
+} from '@/lib/page/shadow-hosts';
 
 /** A page with every kind of element the search must tell apart, each named by its `id`. */
 const PAGE = `
@@ -42,6 +48,18 @@ describe('shadowHostCandidates', () => {
     const hostNames = /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$/;
     const canHost = visited.filter((el) => el.localName.includes('-') || hostNames.test(el.localName));
     expect(ids(shadowHostCandidates(document.body))).toEqual(ids(canHost));
+  });
+
+  it('asks only so many custom elements not defined yet on a whole page, and all in a small region', () => {
+    document.body.innerHTML = `${'<mjx-c>x</mjx-c>'.repeat(MAX_UNDEFINED_ASKED + 50)}<div id="box"></div>`;
+    const found = pageShadowHostCandidates(document.body);
+    expect(found.filter((el) => el.localName === 'mjx-c')).toHaveLength(MAX_UNDEFINED_ASKED);
+    expect(found[0]?.id).toBe('box');
+    expect(shadowHostCandidates(document.body)).toHaveLength(MAX_UNDEFINED_ASKED + 51);
+    const root = (document.querySelector('#box') as Element).attachShadow({ mode: 'open' });
+    root.innerHTML = '<x-inner id="inner"></x-inner><p>text</p>';
+    expect(ids(shadowHostCandidates(root))).toEqual(['inner']);
+    expect(ids(pageShadowHostCandidates(root))).toEqual(['inner']);
   });
 
   it('visits every element when the engine rejects the selector', () => {

@@ -298,6 +298,65 @@ describe('the candidate watch in shadow trees', () => {
   });
 });
 
+describe('custom elements not defined yet, counted by region', () => {
+  /** A region whose count of undefined custom elements the test sets, and timers it runs by hand. */
+  function setup(hosts: Element[]) {
+    const state = { undefinedCount: 0 };
+    const region = {
+      isConnected: true,
+      querySelectorAll: () => ({ length: state.undefinedCount }),
+    } as unknown as Element;
+    const timers: Array<() => void> = [];
+    const late: ShadowRoot[] = [];
+    const searched: Array<Element | ShadowRoot> = [];
+    const shadows = new ShadowRoots({
+      win: {
+        setTimeout: ((fn: () => void) => timers.push(fn)) as unknown as typeof setTimeout,
+        clearTimeout: () => {},
+      },
+      observe: () => {},
+      onLateRoot: (root) => late.push(root),
+      hostsIn: (at) => {
+        searched.push(at);
+        return hosts;
+      },
+    });
+    /** Runs the timers due now (a re-check schedules the next one, run by the next call). */
+    const runTimers = () => {
+      for (const fn of timers.splice(0)) fn();
+    };
+    return { state, region, shadows, late, searched, runTimers };
+  }
+
+  it('searches a region again only once its number of undefined custom elements moves', () => {
+    const host = document.createElement('x-widget');
+    const { state, region, shadows, late, searched, runTimers } = setup([host]);
+    state.undefinedCount = 3;
+    shadows.laterUnder(region);
+    // A first re-check with nothing upgraded: no search.
+    runTimers();
+    expect(searched).toEqual([]);
+    // The definition arrives: one element fewer is undefined, and it now holds a root.
+    state.undefinedCount = 2;
+    const root = shadow(host, '<p>IOM</p>');
+    runTimers();
+    expect(searched).toEqual([region]);
+    expect(late).toEqual([root]);
+    expect(shadows.size).toBe(1);
+  });
+
+  it('notes nothing for a region without undefined custom elements, nor without a way to search it', () => {
+    const { region, shadows, searched, runTimers } = setup([]);
+    shadows.laterUnder(region);
+    runTimers();
+    expect(searched).toEqual([]);
+    const withoutSearch = new ShadowRoots({ win, observe: () => {}, onLateRoot: () => {} });
+    const counted = { isConnected: true, querySelectorAll: () => ({ length: 5 }) } as unknown as Element;
+    withoutSearch.laterUnder(counted); // no hostsIn: nothing scheduled, nothing thrown
+    withoutSearch.dispose();
+  });
+});
+
 describe('painting in shadow trees', () => {
   it('adds a copy of the style to each root with a painted mention, and removes it on dispose', () => {
     const body = page('<p id="p">IOM</p><x-card id="card"></x-card>');
