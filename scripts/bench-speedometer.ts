@@ -7,7 +7,7 @@
  * the watch's floor (the no-op + one read of the frame's text and a MutationObserver). Rounds are
  * interleaved (the order reverses each round). Prints the scores, our ratio against the target with the
  * floor's beside it, the same for each iteration apart (the first is our scripts' first run in a new
- * renderer), and in how many of the suites' app frames the content script ran; exit 1 when a
+ * renderer) and each suite's time, and in how many of the suites' app frames the content script ran; exit 1 when a
  * target is missed and the floor does not explain it. Without ../shared it prints a notice and exits 0.
  *
  *   BENCH_ROUNDS=5        rounds (each runs both browsers once)
@@ -22,9 +22,11 @@ import {
   type FrameObservation,
   formatIterationSplit,
   formatSpeedometerReport,
+  formatSuiteSplit,
   parseRunState,
   SPEEDOMETER_SUITES,
   SPEEDOMETER_WINDOW,
+  type SuiteTimes,
   speedometerDir,
   speedometerMissed,
   speedometerUrl,
@@ -79,7 +81,7 @@ async function runOnce(
     contentScriptFrames: Set<string>;
     gateStates: Map<string, string>;
   },
-): Promise<number[]> {
+): Promise<{ scores: number[]; suites: SuiteTimes[] }> {
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
@@ -105,7 +107,7 @@ async function runOnce(
     const deadline = Date.now() + RUN_TIMEOUT_MS;
     while (Date.now() < deadline) {
       const state = parseRunState(await page.evaluate(CLIENT_STATE), ITERATIONS);
-      if (state.done) return state.scores;
+      if (state.done) return state;
       await sleep(POLL_MS);
     }
     throw new Error(`speedometer: not done after ${RUN_TIMEOUT_MS / 1000} s`);
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
   const ignored = observe();
   // One list per run, one score per iteration.
   const scores: Record<Variant, number[][]> = { withLens: [], without: [], noop: [], watch: [] };
+  const suiteTimes: Record<Variant, SuiteTimes[][]> = { withLens: [], without: [], noop: [], watch: [] };
   try {
     console.log(
       `Chromium ${browsers.withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order reversing each round), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; medians over all iterations.\n`,
@@ -156,8 +159,11 @@ async function main(): Promise<void> {
       const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
       for (const variant of order) {
         const got = await runOnce(browsers[variant], url, variant === 'withLens' ? observed : ignored);
-        scores[variant].push(got);
-        console.log(`  round ${round + 1}, ${LABELS[variant]}: ${got.map((s) => s.toFixed(2)).join(', ')}`);
+        scores[variant].push(got.scores);
+        suiteTimes[variant].push(got.suites);
+        console.log(
+          `  round ${round + 1}, ${LABELS[variant]}: ${got.scores.map((s) => s.toFixed(2)).join(', ')}`,
+        );
       }
     }
   } finally {
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of formatSpeedometerReport(report)) console.log(line);
   for (const line of formatIterationSplit(scores)) console.log(line);
+  for (const line of formatSuiteSplit(suiteTimes)) console.log(line);
   process.exitCode = speedometerMissed(report) ? 1 : 0;
 }
 

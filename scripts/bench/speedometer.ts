@@ -51,8 +51,14 @@ export const CLIENT_STATE = `(() => {
   return client ? JSON.stringify({ state: client._state, results: client._measuredValuesList }) : null;
 })()`;
 
-/** What one read of {@link CLIENT_STATE} says: still running, or done with one score per iteration. */
-export type RunState = { done: false } | { done: true; scores: number[] };
+/** Each suite's time in one iteration (ms), by suite name. */
+export type SuiteTimes = Record<string, number>;
+
+/**
+ * What one read of {@link CLIENT_STATE} says: still running, or done with one score per iteration and
+ * each iteration's suite times.
+ */
+export type RunState = { done: false } | { done: true; scores: number[]; suites: SuiteTimes[] };
 
 /**
  * Reads the runner's state (the JSON {@link CLIENT_STATE} returns). Done: one score per iteration;
@@ -78,7 +84,14 @@ export function parseRunState(json: unknown, iterations: number): RunState {
       throw new Error(`speedometer: iteration ${i + 1} has no positive score (${JSON.stringify(score)})`);
     return score;
   });
-  return { done: true, scores };
+  const suites = results.map((r: unknown) => {
+    const tests = (r as { tests?: Record<string, { total?: unknown }> }).tests ?? {};
+    const times: SuiteTimes = {};
+    for (const [name, suite] of Object.entries(tests))
+      if (typeof suite?.total === 'number' && Number.isFinite(suite.total)) times[name] = suite.total;
+    return times;
+  });
+  return { done: true, scores, suites };
 }
 
 /** The content script's worlds the DevTools session saw, and the frames' URLs. */
@@ -265,5 +278,39 @@ export function formatIterationSplit(runs: RunScores): string[] {
   }
   return lines.length > 0
     ? ['By iteration (medians over the rounds; each run starts in a new tab):', ...lines]
+    : [];
+}
+
+/** Each browser's suite times, one list per run, one entry per iteration. */
+export interface RunSuiteTimes {
+  withLens: readonly (readonly SuiteTimes[])[];
+  without: readonly (readonly SuiteTimes[])[];
+  watch?: readonly (readonly SuiteTimes[])[];
+}
+
+/**
+ * Each suite apart: every browser's median over the runs of its mean time per iteration, and IOM Lens's
+ * time over the no-extension run's (and the watch floor's) of the same round, paired. The score is 1000
+ * over the geometric mean of the suites' times, so a suite that takes 10 % longer costs the score the same
+ * whether it is the shortest or the longest.
+ */
+export function formatSuiteSplit(runs: RunSuiteTimes): string[] {
+  const names = Object.keys(runs.without[0]?.[0] ?? {});
+  const perRun = (list: readonly (readonly SuiteTimes[])[], name: string) =>
+    list.map((run) => run.reduce((sum, times) => sum + (times[name] ?? Number.NaN), 0) / run.length);
+  const lines = names.map((name) => {
+    const lens = perRun(runs.withLens, name);
+    const without = perRun(runs.without, name);
+    const watch = runs.watch ? perRun(runs.watch, name) : null;
+    const over = (bases: number[]) => pairedExcess(lens, bases).median + 1;
+    return (
+      `  ${name}: no extension ${median(without).toFixed(1)} ms` +
+      (watch ? `, watch floor ${median(watch).toFixed(1)} ms` : '') +
+      `, IOM Lens ${median(lens).toFixed(1)} ms: ${over(without).toFixed(3)}x the no-extension time` +
+      (watch ? `, ${over(watch).toFixed(3)}x the watch floor's` : '')
+    );
+  });
+  return lines.length > 0
+    ? ['By suite (time per iteration, medians over the runs; IOM Lens paired with the same round):', ...lines]
     : [];
 }

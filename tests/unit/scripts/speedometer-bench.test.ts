@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatIterationSplit,
   formatSpeedometerReport,
+  formatSuiteSplit,
   pairedRatio,
   parseRunState,
   runScore,
@@ -38,6 +39,19 @@ describe('speedometer bench', () => {
     expect(parseRunState(state({ state: 'DONE', results: [{ score: 12.5 }, { score: 13 }] }), 2)).toEqual({
       done: true,
       scores: [12.5, 13],
+      suites: [{}, {}],
+    });
+  });
+
+  it("reads each iteration's suite times, and leaves out a suite without a numeric total", () => {
+    const results = [
+      { score: 6, tests: { 'NewsSite-Next': { total: 380.5 }, 'TodoMVC-WebComponents': { total: 'x' } } },
+      { score: 7, tests: { 'NewsSite-Next': { total: 350 }, 'TodoMVC-WebComponents': { total: 55 } } },
+    ];
+    expect(parseRunState(state({ state: 'DONE', results }), 2)).toEqual({
+      done: true,
+      scores: [6, 7],
+      suites: [{ 'NewsSite-Next': 380.5 }, { 'NewsSite-Next': 350, 'TodoMVC-WebComponents': 55 }],
     });
   });
 
@@ -179,6 +193,24 @@ describe('speedometer bench', () => {
       '  iteration 1: no extension 6.10, IOM Lens 5.70: 0.934',
     );
     expect(formatIterationSplit({ without: [], withLens: [] })).toEqual([]);
+  });
+
+  it('splits the time by suite, with IOM Lens paired with the no-extension and watch-floor runs of its round', () => {
+    const run = (news: number, todo: number) => [
+      { News: news, Todo: todo },
+      { News: news + 20, Todo: todo + 10 },
+    ];
+    const lines = formatSuiteSplit({
+      without: [run(380, 50), run(400, 52)],
+      watch: [run(380, 50), run(400, 52)],
+      withLens: [run(380, 55), run(400, 57.2)],
+    });
+    expect(lines).toEqual([
+      'By suite (time per iteration, medians over the runs; IOM Lens paired with the same round):',
+      "  News: no extension 400.0 ms, watch floor 400.0 ms, IOM Lens 400.0 ms: 1.000x the no-extension time, 1.000x the watch floor's",
+      "  Todo: no extension 56.0 ms, watch floor 56.0 ms, IOM Lens 61.1 ms: 1.091x the no-extension time, 1.091x the watch floor's",
+    ]);
+    expect(formatSuiteSplit({ without: [], withLens: [] })).toEqual([]);
   });
 
   it('finds the copy beside the project only when its index.html is there', () => {
