@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const suiteTimes: Record<Variant, SuiteTimes[][]> = { withLens: [], without: [], noop: [], watch: [] };
   try {
     console.log(
-      `Chromium ${browsers.withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order reversing each round), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; medians over all iterations.\n`,
+      `Chromium ${browsers.withLens.context.browser()?.version() ?? ''}; Speedometer 3 (trimmed: ${SPEEDOMETER_SUITES.join(', ')}) from ${DIR} on 127.0.0.1; ${ROUNDS} rounds × ${ITERATIONS} iterations per browser, interleaved (order reversing each round), headless, ${SPEEDOMETER_WINDOW.width}×${SPEEDOMETER_WINDOW.height}. Scores: runs per minute, higher is better; a run scores the mean of its iterations.\n`,
     );
     const url = speedometerUrl(server.origin, ITERATIONS);
     for (let round = 0; round < ROUNDS; round++) {
