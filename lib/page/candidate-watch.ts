@@ -43,11 +43,12 @@ function htmlBytes(win: typeof globalThis): number {
  */
 function shadowHostRoots(body: HTMLElement, shadows: ShadowRoots): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
-  for (const el of pageShadowHostCandidates(body)) {
+  const { hosts, notDefined } = pageShadowHostCandidates(body);
+  for (const el of hosts) {
     const root = shadows.rootOf(el);
     if (root !== null && !isInSkippedRegion(el, body)) roots.push(root);
   }
-  shadows.laterUnder(body);
+  shadows.laterUnder(body, notDefined);
   return roots;
 }
 
@@ -178,7 +179,7 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
     win,
     observe: (root) => observer.observe(root, PAGE_CHANGES),
     onLateRoot: (root) => void readLater([root]),
-    hostsIn: pageShadowHostCandidates,
+    hostsIn: (region) => pageShadowHostCandidates(region).hosts,
   });
 
   const yieldToMain = deps.yieldToMain ?? createYield(win);
@@ -221,8 +222,8 @@ export function watchForCandidates(deps: CandidateWatchDeps): CandidateWatch {
    * candidate in the root's own style sheet only wakes the lens early. The scan's walk made an app that
    * adds a hundred components pay for every piece of each (docs/content-script.md, "Speedometer 3").
    */
-  const readLater = async (found: ScanRoot[]) => {
-    const queue = [...found];
+  const readLater = async (roots: ScanRoot[]) => {
+    const queue = [...roots];
     let hit = false;
     const task: SlicedTask = {
       step: (deadline) => {

@@ -1,4 +1,5 @@
 import { Kind, kindOf } from './dom-rules';
+import { UNDEFINED_ELEMENTS } from './shadow-roots';
 
 /**
  * Finding, without visiting every element from script, the elements of a page whose shadow roots a scan
@@ -95,20 +96,27 @@ export function shadowHostCandidates(root: Element | ShadowRoot, selector = SHAD
   return [...matched].filter(isAskedHost);
 }
 
+/** What a whole page's search finds: the hosts to ask, and how many custom elements are not defined yet. */
+export interface PageHosts {
+  hosts: Element[];
+  /** Custom elements not defined yet under the root, asked or not (for `ShadowRoots.laterUnder`). */
+  notDefined: number;
+}
+
 /**
  * The same for a whole page (or a large region): the elements `shadowHostCandidates` finds, less the custom
  * elements not defined yet beyond the first MAX_UNDEFINED_ASKED, which come last. A small region is
  * cheaper to search in one query; a page of MathJax is not.
  */
-export function pageShadowHostCandidates(root: Element | ShadowRoot): Element[] {
+export function pageShadowHostCandidates(root: Element | ShadowRoot): PageHosts {
   const hosts = shadowHostCandidates(root, DEFINED_SHADOW_HOST_SELECTOR);
   // Items of a NodeList are wrapped for script one by one, as they are read: only those asked cost.
-  const notDefined = root.querySelectorAll(':not(:defined)');
+  const notDefined = root.querySelectorAll(UNDEFINED_ELEMENTS);
   const asked = Math.min(notDefined.length, MAX_UNDEFINED_ASKED);
   for (let i = 0; i < asked; i++) {
     const el = notDefined[i] as Element;
     // Custom elements only (a DOM without `:defined`, such as the unit tests', matches every element).
     if (el.localName.includes('-') && isAskedHost(el)) hosts.push(el);
   }
-  return hosts;
+  return { hosts, notDefined: notDefined.length };
 }

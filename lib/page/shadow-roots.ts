@@ -116,7 +116,7 @@ export interface ShadowRootsDeps {
 }
 
 /** Custom elements not defined yet (they may be upgraded later and attach a root then). */
-const UNDEFINED_ELEMENTS = ':not(:defined)';
+export const UNDEFINED_ELEMENTS = ':not(:defined)';
 
 /** The shadow roots of one page as its reader (the lens or the candidate watch) found them. */
 export class ShadowRoots implements ShadowFinder {
@@ -153,9 +153,8 @@ export class ShadowRoots implements ShadowFinder {
    * markup), and meeting each one would cost a wrapper and a lookup. A re-check that counts a different
    * number searches the region again for roots not seen yet.
    */
-  laterUnder(region: Element | ShadowRoot): void {
+  laterUnder(region: Element | ShadowRoot, count = region.querySelectorAll(UNDEFINED_ELEMENTS).length): void {
     if (this.disposed || !this.deps.hostsIn || this.regions.size >= MAX_PENDING_HOSTS) return;
-    const count = region.querySelectorAll(UNDEFINED_ELEMENTS).length;
     if (count === 0) return;
     this.regions.set(region, count);
     this.startRechecks();
