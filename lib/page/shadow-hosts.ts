@@ -62,9 +62,10 @@ export const DEFINED_SHADOW_HOST_SELECTOR = `${LEAF_HOST_CONTAINERS}, :defined${
 /**
  * Custom elements not defined yet that a search asks for a root, at most: a page may hold thousands that
  * never will be (MathJax's `mjx-*` markup: 1,121 on the saved `mathjax` page, where asking each one cost
- * 8–23 ms against 1 ms for everything else). Such elements hold a root only from declarative shadow DOM,
- * before their definition loads; the rest are counted (`ShadowRoots.laterUnder`), and their region is
- * searched again once that count moves, as it does when they are defined.
+ * 8–23 ms against 1 ms for everything else). Such an element holds a root only if the page attached one
+ * without defining it (declarative shadow DOM before the definition loads, or a script's `attachShadow`);
+ * the rest are counted (`ShadowRoots.laterUnder`), and their region is searched again once that count
+ * moves, as it does when they are defined.
  */
 export const MAX_UNDEFINED_ASKED = 200;
 

@@ -79,16 +79,16 @@ function closedRoots(el: Element): ClosedRootReader | null {
 
 /**
  * The shadow root of `el`, open or closed where the browser lets extensions see closed ones. Closed
- * roots are looked for on defined custom elements only (names with a hyphen): that lookup is an extension
- * API call, too dear for every container of a page, and the standard elements that may host a root
+ * roots are looked for on custom elements only (names with a hyphen): that lookup is an extension API
+ * call, too dear for every container of a page, and the standard elements that may host a root
  * (div, section, p…) almost always host open ones.
  */
 export function shadowRootOf(el: Element): ShadowRoot | null {
   const open = el.shadowRoot;
   if (open) return open;
-  // A custom element gets its closed root from its definition: one not defined yet (MathJax's thousands
-  // of `mjx-*` elements never are) is not asked, and is looked at again if it gets defined.
-  if (!el.localName.includes('-') || !el.matches(':defined')) return null;
+  // Asked of undefined custom elements too: a page's script may attach a closed root to one it never
+  // defines (the searches bound how many of those are asked: shadow-hosts.ts).
+  if (!el.localName.includes('-')) return null;
   return closedRoots(el)?.(el) ?? null;
 }
 
