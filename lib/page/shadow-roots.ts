@@ -151,9 +151,10 @@ export class ShadowRoots implements ShadowFinder {
    * Notes how many custom elements under `region` are not defined yet, after a search by selector that
    * leaves them out (shadow-hosts.ts): a page may hold thousands that never will be (MathJax's `mjx-*`
    * markup), and meeting each one would cost a wrapper and a lookup. A re-check that counts a different
-   * number searches the region again for roots not seen yet.
+   * number searches the region again for roots not seen yet. `count` is that number as the search found it
+   * (`pageShadowHostCandidates`), so the page is not queried a second time for it.
    */
-  laterUnder(region: Element | ShadowRoot, count = region.querySelectorAll(UNDEFINED_ELEMENTS).length): void {
+  laterUnder(region: Element | ShadowRoot, count: number): void {
     if (this.disposed || !this.deps.hostsIn || this.regions.size >= MAX_PENDING_HOSTS) return;
     if (count === 0) return;
     this.regions.set(region, count);

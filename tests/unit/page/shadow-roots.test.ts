@@ -332,7 +332,7 @@ describe('custom elements not defined yet, counted by region', () => {
     const host = document.createElement('x-widget');
     const { state, region, shadows, late, searched, runTimers } = setup([host]);
     state.undefinedCount = 3;
-    shadows.laterUnder(region);
+    shadows.laterUnder(region, 3);
     // A first re-check with nothing upgraded: no search.
     runTimers();
     expect(searched).toEqual([]);
@@ -347,15 +347,14 @@ describe('custom elements not defined yet, counted by region', () => {
 
   it('notes nothing for a region without undefined custom elements, nor without a way to search it', () => {
     const { state, region, shadows, searched, runTimers } = setup([]);
-    shadows.laterUnder(region);
-    // The count a search already made is taken as it is: the region is not counted again.
+    // The count the search made is taken as it is: the region is not counted again.
     state.undefinedCount = 5;
     shadows.laterUnder(region, 0);
     runTimers();
     expect(searched).toEqual([]);
     const withoutSearch = new ShadowRoots({ win, observe: () => {}, onLateRoot: () => {} });
     const counted = { isConnected: true, querySelectorAll: () => ({ length: 5 }) } as unknown as Element;
-    withoutSearch.laterUnder(counted); // no hostsIn: nothing scheduled, nothing thrown
+    withoutSearch.laterUnder(counted, 5); // no hostsIn: nothing scheduled, nothing thrown
     withoutSearch.dispose();
   });
 });
